@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs the Debian packages CardKit needs and adds CardKit's virtual readers to pcscd.
+#
+#   scripts/setup.sh run    what ./run.sh needs: pcscd, the vpcd reader driver, pcsc-tools
+#   scripts/setup.sh test   everything the tests and benchmarks use (SoftHSM2, OpenSC, OpenSSL
+#                           engine, pyscard, PyKCS11, a C compiler for the C baselines, ...)
+#
+# Exit codes: 0 ready; 3 something is missing and cannot be installed (not root, no apt).
+set -euo pipefail
+profile=${1:-test}
+here=$(cd "$(dirname "$0")" && pwd)
+
+run_packages=(pcscd vsmartcard-vpcd pcsc-tools libpcsclite1 procps iproute2)
+test_packages=("${run_packages[@]}" python3-pyscard python3-pycryptodome vsmartcard-vpicc
+  softhsm2 opensc libengine-pkcs11-openssl openssl python3-pykcs11
+  gcc libc6-dev libpcsclite-dev hyperfine)
+
+case "$profile" in
+  run) packages=("${run_packages[@]}") ;;
+  test) packages=("${test_packages[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is not on PATH. Install it (https://dot.net/install) and run again." >&2
+  exit 3
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: missing Debian packages: ${missing[*]}" >&2
+    echo "setup: run as root (or: sudo apt-get install ${missing[*]})" >&2
+    exit 3
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# CardKit's extra vpcd readers: "Virtual PCD B".."F", two slots each, so test suites that run
+# in parallel never share a reader (tests/Shared/VirtualReaders.cs hands them out). The stock
+# /etc/reader.conf.d/vpcd keeps "Virtual PCD 00 00"/"00 01" (ports 35963/35964) for people.
+# vpcd listens on ALL interfaces, not just loopback: anyone who can reach these ports can
+# play a card to this machine's pcscd.
+if [ "$(id -u)" -eq 0 ] && [ -d /etc/reader.conf.d ]; then
+  conf=/etc/reader.conf.d/cardkit-vpcd
+  tmp=$(mktemp)
+  {
+    echo "# Written by CardKit scripts/setup.sh: extra vpcd readers for parallel test suites."
+    port=35965
+    for name in B C D E F; do
+      printf 'FRIENDLYNAME "Virtual PCD %s"\nDEVICENAME   /dev/null:0x%X\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x%X\n\n' \
+        "$name" "$port" "$port"
+      port=$((port + 2))
+    done
+  } > "$tmp"
+  if ! cmp -s "$tmp" "$conf" 2>/dev/null; then
+    mv "$tmp" "$conf"
+    chmod 644 "$conf"
+    echo "setup: wrote $conf (pcscd must be restarted to see the readers; scripts/pcscd.sh start does it)"
+  else
+    rm -f "$tmp"
+  fi
+fi
+exit 0

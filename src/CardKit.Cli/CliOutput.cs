@@ -1,0 +1,52 @@
+using Spectre.Console;
+
+namespace CardKit.Cli;
+
+/// <summary>
+/// Where commands write: injected writers (tests capture them), colour only when the output is a
+/// terminal and NO_COLOR (https://no-color.org) is not set. The Spectre.Console console is made
+/// on first use so that plain-text commands do not pay for loading it at start-up.
+/// </summary>
+public sealed class CliOutput
+{
+    private IAnsiConsole? _console;
+    private IAnsiConsole? _errorConsole;
+
+    public CliOutput(TextWriter @out, TextWriter error, bool? color = null)
+    {
+        Out = @out;
+        Error = error;
+        Color = color ?? DetectColor(@out);
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Error { get; }
+
+    /// <summary>True when ANSI colour may be written to <see cref="Out"/>.</summary>
+    public bool Color { get; }
+
+    /// <summary>Spectre.Console over <see cref="Out"/> for tables and markup.</summary>
+    public IAnsiConsole Console => _console ??= Create(Out, Color);
+
+    /// <summary>Spectre.Console over <see cref="Error"/> (progress bars, warnings).</summary>
+    public IAnsiConsole ErrorConsole => _errorConsole ??= Create(Error, Color && DetectColor(Error));
+
+    private static IAnsiConsole Create(TextWriter writer, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+        ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+
+    private static bool DetectColor(TextWriter writer)
+    {
+        if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")))
+            return false;
+        if (writer == System.Console.Out)
+            return !System.Console.IsOutputRedirected;
+        if (writer == System.Console.Error)
+            return !System.Console.IsErrorRedirected;
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace CardKit.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `cardkit --help` lists them. One line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliOutput output)
+    {
+        yield return VersionCommand.Create(output);
+    }
+}

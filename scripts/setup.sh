@@ -48,24 +48,42 @@ fi
 # /etc/reader.conf.d/vpcd keeps "Virtual PCD 00 00"/"00 01" (ports 35963/35964) for people.
 # vpcd listens on ALL interfaces, not just loopback: anyone who can reach these ports can
 # play a card to this machine's pcscd.
+#
+# Each extra reader needs its OWN copy of the driver: libifdvpcd keeps its card connections in
+# a static array indexed by slot only (Lun & 0xffff), so readers sharing one loaded .so overwrite
+# each other's slot 0/1 and no card is ever seen. A copy under another path is loaded separately.
 if [ "$(id -u)" -eq 0 ] && [ -d /etc/reader.conf.d ]; then
+  driver=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
+  copies=/usr/local/lib/cardkit/pcsc
   conf=/etc/reader.conf.d/cardkit-vpcd
+  changed=0
+  mkdir -p "$copies"
   tmp=$(mktemp)
   {
     echo "# Written by CardKit scripts/setup.sh: extra vpcd readers for parallel test suites."
     port=35965
     for name in B C D E F; do
-      printf 'FRIENDLYNAME "Virtual PCD %s"\nDEVICENAME   /dev/null:0x%X\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    0x%X\n\n' \
-        "$name" "$port" "$port"
+      copy="$copies/libifdvpcd-$name.so"
+      if ! cmp -s "$driver" "$copy" 2>/dev/null; then
+        cp "$driver" "$copy"
+        changed=1
+      fi
+      printf 'FRIENDLYNAME "Virtual PCD %s"\nDEVICENAME   /dev/null:0x%X\nLIBPATH      %s\nCHANNELID    0x%X\n\n' \
+        "$name" "$port" "$copy" "$port"
       port=$((port + 2))
     done
   } > "$tmp"
   if ! cmp -s "$tmp" "$conf" 2>/dev/null; then
     mv "$tmp" "$conf"
     chmod 644 "$conf"
-    echo "setup: wrote $conf (pcscd must be restarted to see the readers; scripts/pcscd.sh start does it)"
+    changed=1
+    echo "setup: wrote $conf"
   else
     rm -f "$tmp"
+  fi
+  if [ "$changed" -eq 1 ] && pgrep -x pcscd >/dev/null 2>&1; then
+    echo "setup: restarting pcscd to load the reader configuration"
+    "$here/pcscd.sh" restart
   fi
 fi
 exit 0

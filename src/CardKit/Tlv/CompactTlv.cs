@@ -1,0 +1,36 @@
+namespace CardKit.Tlv;
+
+/// <summary>One COMPACT-TLV object: a 4-bit tag and up to 15 value bytes (ISO/IEC 7816-4:2020 §12.1.1).</summary>
+public readonly record struct CompactTlvObject(byte Tag, ReadOnlyMemory<byte> Value);
+
+/// <summary>COMPACT-TLV as used in historical bytes: one byte 'TL' (tag high nibble, length low nibble) then the value.</summary>
+public static class CompactTlv
+{
+    /// <exception cref="CardKitFormatException">An object's length runs past the end.</exception>
+    public static List<CompactTlvObject> Parse(ReadOnlyMemory<byte> source)
+    {
+        var result = new List<CompactTlvObject>();
+        var span = source.Span;
+        var offset = 0;
+        while (offset < span.Length)
+        {
+            var tag = (byte)(span[offset] >> 4);
+            var length = span[offset] & 0x0F;
+            if (offset + 1 + length > span.Length)
+                throw new CardKitFormatException($"compact-TLV object {tag:X}{length:X} needs {length} bytes, {span.Length - offset - 1} left", offset);
+            result.Add(new CompactTlvObject(tag, source.Slice(offset + 1, length)));
+            offset += 1 + length;
+        }
+        return result;
+    }
+
+    public static byte[] Encode(byte tag, ReadOnlySpan<byte> value)
+    {
+        if (tag > 0x0F || value.Length > 0x0F)
+            throw new ArgumentException("compact-TLV tag and length are 4 bits each");
+        var result = new byte[1 + value.Length];
+        result[0] = (byte)((tag << 4) | value.Length);
+        value.CopyTo(result.AsSpan(1));
+        return result;
+    }
+}

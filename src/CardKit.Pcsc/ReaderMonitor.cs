@@ -1,0 +1,239 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using CardKit.Pcsc.Internal;
+
+namespace CardKit.Pcsc;
+
+/// <summary>What changed in a <see cref="ReaderMonitor"/> event.</summary>
+public enum ReaderEventKind
+{
+    ReaderAdded,
+    ReaderRemoved,
+    CardInserted,
+    CardRemoved,
+    /// <summary>pcscd went away (stopped, restarted, protocol mismatch); the monitor keeps retrying.</summary>
+    ServiceLost,
+    /// <summary>pcscd is back; ReaderAdded/CardInserted events for the current state follow.</summary>
+    ServiceRestored,
+}
+
+/// <summary>One reader or card change.</summary>
+public sealed record ReaderEvent(ReaderEventKind Kind, string? ReaderName, byte[] Atr, DateTimeOffset Time, string? Detail = null);
+
+/// <summary>
+/// Watches readers and cards with SCardGetStatusChange on its own thread and context, including
+/// the PnP pseudo reader for reader arrival/removal. It survives pcscd restarts (ServiceLost,
+/// then ServiceRestored and fresh state). Events are pulled with <see cref="WatchAsync"/>, so
+/// an exception in the caller's loop body surfaces in the caller, never swallowed by a thread;
+/// an unexpected PC/SC error ends the enumeration with that exception.
+/// </summary>
+public sealed class ReaderMonitor
+{
+    private readonly IPcscApi _api;
+
+    public ReaderMonitor()
+        : this(PcscApi.Current)
+    {
+    }
+
+    internal ReaderMonitor(IPcscApi api) => _api = api;
+
+    /// <summary>How long to wait before trying to reach pcscd again.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The current state first (ReaderAdded and CardInserted for each reader/card present), then
+    /// every change until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async IAsyncEnumerable<ReaderEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<ReaderEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loop = new MonitorLoop(_api, channel.Writer, RetryDelay, stop.Token);
+        var thread = new Thread(loop.Run) { IsBackground = true, Name = "CardKit reader monitor" };
+        thread.Start();
+        try
+        {
+            await foreach (var e in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return e;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            loop.CancelWait();
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private sealed class MonitorLoop(IPcscApi api, ChannelWriter<ReaderEvent> events, TimeSpan retryDelay, CancellationToken stop)
+    {
+        private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+        private readonly Dictionary<string, ReaderWatch> _readers = new(StringComparer.Ordinal);
+        private readonly Lock _contextLock = new();
+        private PcscContext? _context;
+        private bool _serviceLost;
+
+        public void Run()
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (!EnsureContext())
+                    {
+                        stop.WaitHandle.WaitOne(retryDelay);
+                        continue;
+                    }
+                    try
+                    {
+                        Poll();
+                    }
+                    catch (PcscException e) when (IsServiceGone(e.Error))
+                    {
+                        LoseService(e.ErrorName);
+                    }
+                }
+                events.TryComplete();
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                events.TryComplete(e);
+            }
+            catch (PcscException)
+            {
+                events.TryComplete();
+            }
+            finally
+            {
+                ReplaceContext(null);
+            }
+        }
+
+        /// <summary>SCardCancel from the consumer's thread: the one cross-thread call PC/SC allows.</summary>
+        public void CancelWait()
+        {
+            lock (_contextLock)
+            {
+                if (_context is not null)
+                    api.Cancel(_context.Handle);
+            }
+        }
+
+        private static bool IsServiceGone(ScardError error) => error is ScardError.NoService or ScardError.ServiceStopped
+            or ScardError.CommError or ScardError.InvalidHandle or ScardError.Shutdown or ScardError.CommDataLost
+            or ScardError.UnknownError or ScardError.InternalError;
+
+        private bool EnsureContext()
+        {
+            if (_context is not null)
+                return true;
+            try
+            {
+                ReplaceContext(PcscContext.Establish(api));
+            }
+            catch (PcscException e) when (IsServiceGone(e.Error))
+            {
+                if (!_serviceLost)
+                    LoseService(e.ErrorName);
+                return false;
+            }
+            if (_serviceLost)
+            {
+                _serviceLost = false;
+                Emit(ReaderEventKind.ServiceRestored, null, []);
+            }
+            return true;
+        }
+
+        private void LoseService(string why)
+        {
+            ReplaceContext(null);
+            foreach (var watch in _readers.Values)
+            {
+                if (watch.CurrentState.HasFlag(ReaderStates.Present))
+                    Emit(ReaderEventKind.CardRemoved, watch.Name, []);
+                Emit(ReaderEventKind.ReaderRemoved, watch.Name, []);
+            }
+            _readers.Clear();
+            _serviceLost = true;
+            Emit(ReaderEventKind.ServiceLost, null, [], why);
+        }
+
+        private void ReplaceContext(PcscContext? context)
+        {
+            lock (_contextLock)
+            {
+                _context?.Dispose();
+                _context = context;
+            }
+        }
+
+        private void Poll()
+        {
+            var context = _context!;
+            SyncReaderList(context.ListReaders());
+            var watches = new List<ReaderWatch>(_readers.Values);
+            var pnp = new ReaderWatch(PcscContext.PnpNotificationReader);
+            watches.Add(pnp);
+            if (_pnpCount is { } count)
+                pnp.CurrentStateRawForPnp(count);
+            bool changed;
+            try
+            {
+                changed = context.GetStatusChange(watches, PollTimeout);
+            }
+            catch (PcscException e) when (e.Error is ScardError.Cancelled or ScardError.UnknownReader or ScardError.ReaderUnavailable)
+            {
+                return;
+            }
+            _pnpCount = pnp.EventCount;
+            if (!changed)
+                return;
+            foreach (var watch in _readers.Values)
+                Report(watch);
+        }
+
+        private int? _pnpCount;
+
+        private void SyncReaderList(IReadOnlyList<string> names)
+        {
+            foreach (var gone in _readers.Keys.Where(k => !names.Contains(k)).ToList())
+            {
+                if (_readers[gone].CurrentState.HasFlag(ReaderStates.Present))
+                    Emit(ReaderEventKind.CardRemoved, gone, []);
+                _readers.Remove(gone);
+                Emit(ReaderEventKind.ReaderRemoved, gone, []);
+            }
+            foreach (var name in names.Where(n => !_readers.ContainsKey(n)))
+            {
+                var watch = new ReaderWatch(name);
+                _readers.Add(name, watch);
+                Emit(ReaderEventKind.ReaderAdded, name, []);
+                _context!.GetStatusChange([watch], TimeSpan.Zero);
+                watch.Acknowledge();
+                if (Present(watch.CurrentState))
+                    Emit(ReaderEventKind.CardInserted, name, watch.Atr);
+            }
+        }
+
+        private void Report(ReaderWatch watch)
+        {
+            var before = watch.CurrentState;
+            var beforeCount = watch.CurrentStateRawCount;
+            watch.Acknowledge();
+            var after = watch.CurrentState;
+            // The event counter (upper 16 bits) moves on every insertion/removal: a card swapped
+            // between two polls shows as a count change with "present" both times.
+            var swapped = Present(before) && Present(after) && beforeCount != 0 && watch.EventCount - beforeCount >= 2;
+            if (Present(before) && (!Present(after) || swapped))
+                Emit(ReaderEventKind.CardRemoved, watch.Name, []);
+            if ((!Present(before) || swapped) && Present(after))
+                Emit(ReaderEventKind.CardInserted, watch.Name, watch.Atr);
+        }
+
+        private static bool Present(ReaderStates state) => state.HasFlag(ReaderStates.Present) && !state.HasFlag(ReaderStates.Mute);
+
+        private void Emit(ReaderEventKind kind, string? reader, byte[] atr, string? detail = null) =>
+            events.TryWrite(new ReaderEvent(kind, reader, atr, DateTimeOffset.Now, detail));
+    }
+}

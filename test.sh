@@ -16,8 +16,16 @@ dotnet build CardKit.slnx -c Release -nologo -clp:ErrorsOnly
 # Every test that touches a daemon, socket or card has its own timeout; --timeout is the last
 # line of defence per test module so that a hang can never eat CI's budget.
 args=(--configuration Release --no-build --timeout 20m)
-if [ $# -eq 0 ]; then
-  dotnet test --solution CardKit.slnx "${args[@]}"
-else
-  dotnet test "${args[@]}" "$@"
+if [ $# -gt 0 ]; then
+  exec dotnet test "${args[@]}" "$@"
 fi
+
+# Pass 1: everything except the tests that restart the shared pcscd (they would pull the card
+# out from under the suites running in parallel).
+dotnet test --solution CardKit.slnx "${args[@]}" --filter-not-trait "Category=RestartsPcscd"
+
+# Pass 2: the tests that stop or restart pcscd, one project at a time, with nothing else running.
+for project in tests/CardKit.Pcsc.Tests tests/CardKit.Cli.Tests; do
+  dotnet test --project "$project" "${args[@]}" --filter-trait "Category=RestartsPcscd"
+done
+scripts/pcscd.sh start

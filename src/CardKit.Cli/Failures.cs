@@ -9,6 +9,7 @@ internal static class Failures
     private static readonly List<Func<Exception, (int ExitCode, string Message)?>> Rules =
     [
         e => e is CliException cli ? (cli.ExitCode, cli.Message) : null,
+        e => e is Pcsc.PcscServiceException or Pcsc.PcscReaderException or Pcsc.PcscReaderBusyException ? (ExitCodes.Environment, e.Message) : null,
         e => e is CardKitFormatException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is CardChannelException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is OperationCanceledException ? (130, "cancelled") : null,

@@ -7,6 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliOutput output)
     {
+        yield return ReadersCommand.Create(output);
+        yield return SendCommand.Create(output);
+        yield return ScriptCommand.Create(output);
+        yield return EmulateCommand.Create(output);
         yield return VersionCommand.Create(output);
     }
 }

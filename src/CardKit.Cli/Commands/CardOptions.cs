@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace CardKit.Cli.Commands;
+
+/// <summary>Options every card command shares.</summary>
+internal sealed class CardOptions
+{
+    public Option<string?> Reader { get; } = new("--reader", "-r")
+    {
+        Description = "Reader: index, name or a unique part of it, or emu:sim / emu:usim / emu:iso for a built-in in-process virtual card. Default: the first reader with a card.",
+    };
+
+    public Option<bool> Trace { get; } = new("--trace")
+    {
+        Description = "Print every APDU exchange (command, response, elapsed time) to stderr; PINs are masked.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Reader);
+        command.Options.Add(Trace);
+    }
+
+    public ICardChannel Open(ParseResult parse, CliOutput output) =>
+        CardConnector.Open(parse.GetValue(Reader), output, parse.GetValue(Trace));
+
+    public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON on stdout." };
+}

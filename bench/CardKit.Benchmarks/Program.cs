@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
+using CardKit.Benchmarks;
 
-// Every suite in this assembly; pick with --filter, e.g. --filter '*Atr*'.
+// `fuzz [COUNT] [SEED]` runs the long fuzz target; anything else goes to BenchmarkDotNet,
+// e.g. --filter '*InProcess*'.
+if (args.Length > 0 && args[0] == "fuzz")
+    return Fuzz.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

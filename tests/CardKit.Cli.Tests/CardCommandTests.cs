@@ -107,6 +107,31 @@ public class CardCommandTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_card_pulled_in_the_middle_of_a_script_stops_it_with_exit_1_naming_the_reader()
+    {
+        var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("sim"), Reader, TestContext.Current.CancellationToken);
+        var script = new StringWriter();
+        for (var i = 0; i < 20_000; i++)
+            script.WriteLine("A0 A4 00 00 02 7F 10");
+        var path = Path.Combine(Path.GetTempPath(), $"cardkit-{Guid.NewGuid():N}.script");
+        await File.WriteAllTextAsync(path, script.ToString(), TestContext.Current.CancellationToken);
+        try
+        {
+            var run = Task.Run(() => CliRunner.Run("script", "-r", Reader.Name, path), TestContext.Current.CancellationToken);
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            inserted.Dispose();
+            var (exitCode, _, stderr) = await run;
+            Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+            Assert.Contains(Reader.Name, stderr, StringComparison.Ordinal);
+            Assert.Contains("SCardTransmit failed", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_substring_that_matches_many_readers_is_a_usage_error()
     {
         using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("sim"), Reader, TestContext.Current.CancellationToken);

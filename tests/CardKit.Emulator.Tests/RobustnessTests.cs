@@ -52,7 +52,10 @@ public class RobustnessTests
             channel.Transmit(command, response);
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1000; i++)
+        {
             channel.Transmit(command, response);
+            channel.Transmit(select, response);
+        }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

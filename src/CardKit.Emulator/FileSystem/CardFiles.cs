@@ -49,7 +49,18 @@ public sealed class DedicatedFile(ushort fid, byte[]? aid = null) : CardFile(fid
         return file;
     }
 
-    public CardFile? Child(ushort fid) => _children.FirstOrDefault(c => c.Fid == fid);
+    public CardFile? Child(ushort fid)
+    {
+        foreach (var child in _children)
+        {
+            if (child.Fid == fid)
+                return child;
+        }
+        return null;
+    }
+
+    /// <summary>A child DF with <paramref name="fid"/>, or null.</summary>
+    public DedicatedFile? ChildDf(ushort fid) => Child(fid) as DedicatedFile;
 
     public IEnumerable<DedicatedFile> Descendants()
     {

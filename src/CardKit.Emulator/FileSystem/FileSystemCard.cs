@@ -177,8 +177,8 @@ public abstract class FileSystemCard : VirtualCard
         if (fid == CurrentDf.Fid)
             return CurrentDf;
         return CurrentDf.Child(fid)
-            ?? (CurrentDf.Parent is { } parent ? (parent.Fid == fid ? parent : parent.Children.OfType<DedicatedFile>().FirstOrDefault(d => d.Fid == fid)) : null)
-            ?? Mf.Children.OfType<DedicatedFile>().FirstOrDefault(d => d.Fid == fid);
+            ?? (CurrentDf.Parent is { } parent ? (parent.Fid == fid ? parent : parent.ChildDf(fid)) : null)
+            ?? Mf.ChildDf(fid);
     }
 
     private int GetResponse(int le, Span<byte> response)

@@ -66,9 +66,7 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
             case 0x03:
                 return CurrentEf is not null ? CurrentDf : CurrentDf.Parent ?? Mf;
             case 0x04 when data.Length is >= 5 and <= 16:
-                // TS 102 221 §8.5.1: a right-truncated AID selects the application it starts.
-                var aid = data.ToArray();
-                var adf = Mf.Descendants().FirstOrDefault(d => d.Aid is { } a && a.AsSpan().StartsWith(aid));
+                var adf = FindApplication(data);
                 if (adf is not null)
                     _currentAdf = adf;
                 return adf;
@@ -77,6 +75,17 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
             default:
                 return null;
         }
+    }
+
+    // TS 102 221 §8.5.1: a right-truncated AID selects the application it starts.
+    private DedicatedFile? FindApplication(ReadOnlySpan<byte> aid)
+    {
+        foreach (var df in Mf.Descendants())
+        {
+            if (df.Aid is { } full && full.AsSpan().StartsWith(aid))
+                return df;
+        }
+        return null;
     }
 
     private static CardFile? Walk(DedicatedFile start, ReadOnlySpan<byte> path)

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using CardKit.Emulator;
+using CardKit.Iso7816;
+using CardKit.Scripting;
+using CardKit.Tlv;
+
+namespace CardKit.Benchmarks;
+
+/// <summary>
+/// Long fuzz target: random and mutated inputs into every parser that reads outside data.
+/// Only CardKitFormatException may escape a parser; virtual cards must never throw.
+///   dotnet run -c Release --project bench/CardKit.Benchmarks -- fuzz [COUNT] [SEED]
+/// </summary>
+internal static class Fuzz
+{
+    public static int Run(string[] args)
+    {
+        var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+        var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7816;
+        var random = new Random(seed);
+        byte[][] seeds =
+        [
+            Hex.Parse("00 A4 04 00 07 A0 00 00 00 87 10 02 00"), Hex.Parse("00 B0 00 00 00 01 00"),
+            Hex.Parse("62 08 82 02 41 21 83 02 2F E2"), Hex.Parse("5F 2D 02 65 6E 7F 49 81 02 01 02"),
+            Hex.Parse("A0 DC 01 04 1E 41 42"), Hex.Parse("00 20 00 01 08 31 32 33 34 FF FF FF FF"),
+        ];
+        var cards = VirtualCards.Kinds.Select(k => VirtualCards.Create(k)).ToArray();
+        var response = new byte[ICardChannel.MaxExtendedResponse];
+        var formatErrors = 0L;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var input = Mutate(random, seeds);
+            formatErrors += Try(() => CommandApdu.Parse(input));
+            formatErrors += Try(() => BerTlv.Parse(input));
+            formatErrors += Try(() => CompactTlv.Parse(input));
+            formatErrors += Try(() => Hex.Parse(System.Text.Encoding.Latin1.GetString(input)));
+            formatErrors += Try(() => ApduScript.Parse(System.Text.Encoding.Latin1.GetString(input)));
+            ApduDecoder.Describe(input);
+            TextTraceObserver.FormatCommand(input);
+            var card = cards[i % cards.Length];
+            var length = card.Process(input, response);
+            if (length < 2)
+                throw new InvalidOperationException($"virtual card answered {length} bytes to {Hex.Format(input)}");
+            if (i % 10_000 == 0)
+                card.Reset();
+        }
+        Console.WriteLine($"fuzz: {count:N0} inputs x 7 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
+    private static byte[] Mutate(Random random, byte[][] seeds)
+    {
+        if (random.Next(2) == 0)
+        {
+            var bytes = new byte[random.Next(0, 300)];
+            random.NextBytes(bytes);
+            return bytes;
+        }
+        var mutated = (byte[])seeds[random.Next(seeds.Length)].Clone();
+        for (var k = random.Next(1, 4); k > 0; k--)
+            mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+        return random.Next(4) == 0 ? mutated[..random.Next(mutated.Length)] : mutated;
+    }
+
+    private static int Try(Action parse)
+    {
+        try
+        {
+            parse();
+            return 0;
+        }
+        catch (CardKitFormatException)
+        {
+            return 1;
+        }
+    }
+}

@@ -22,6 +22,9 @@ public sealed class CliOutput
     public TextWriter Out { get; }
     public TextWriter Error { get; }
 
+    /// <summary>True when <see cref="Error"/> is a terminal: progress is drawn there only then.</summary>
+    public bool ErrorIsTerminal => Error == System.Console.Error && !System.Console.IsErrorRedirected;
+
     /// <summary>True when ANSI colour may be written to <see cref="Out"/>.</summary>
     public bool Color { get; }
 

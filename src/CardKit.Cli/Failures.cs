@@ -12,6 +12,7 @@ internal static class Failures
         e => e is Pcsc.PcscServiceException or Pcsc.PcscReaderException or Pcsc.PcscReaderBusyException ? (ExitCodes.Environment, e.Message) : null,
         e => e is CardKitFormatException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is CardChannelException ? (ExitCodes.CardOrDataError, e.Message) : null,
+        e => e is CardStatusException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is OperationCanceledException ? (130, "cancelled") : null,
     ];
 

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CardKit.Sim;
+
+namespace CardKit.Cli.Commands.Sim;
+
+/// <summary>
+/// `cardkit sim phonebook`: every entry with record number, name, number (and USIM e-mail and
+/// additional number), as a table, CSV, JSON or vCard. If the card goes away mid-way, what was
+/// read is still printed, then the error (exit 1).
+/// </summary>
+internal static class SimPhonebookCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var options = new SimOptions();
+        var format = new Option<string>("--format", "-f") { Description = "table, csv, json or vcard.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "vcard");
+        var all = new Option<bool>("--all") { Description = "Include empty records." };
+        var command = new Command("phonebook", "List the phone book (EF_ADN, with EXT1, and the USIM e-mail/ANR files).") { format, all };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var (channel, sim) = options.Open(parse, output);
+            using (channel)
+            {
+                var entries = new List<PhonebookEntry>();
+                Exception? failure = null;
+                try
+                {
+                    foreach (var entry in sim.ReadPhonebook(Progress(output), parse.GetValue(all)))
+                        entries.Add(entry);
+                }
+                catch (Exception e) when (e is CardChannelException or CardStatusException)
+                {
+                    failure = e;
+                }
+                finally
+                {
+                    if (output.ErrorIsTerminal)
+                        output.Error.Write("\r\u001b[K");
+                }
+                if (failure is null || entries.Count > 0)
+                    Write(output, parse.GetValue(format)!, entries);
+                if (failure is not null && entries.Count == 0)
+                    throw failure;
+                if (failure is not null)
+                    throw new CliException(ExitCodes.CardOrDataError, $"reading stopped after {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}: {failure.Message}", failure);
+                return ExitCodes.Ok;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>A one-line progress indicator on stderr, only when stderr is a terminal.</summary>
+    public static Action<int, int>? Progress(CliOutput output) => output.ErrorIsTerminal
+        ? (done, total) =>
+        {
+            if (done == total || done % 5 == 0)
+                output.Error.Write($"\rreading record {done}/{total} [{new string('#', done * 30 / total),-30}]");
+        }
+        : null;
+
+    public static void Write(CliOutput output, string format, List<PhonebookEntry> entries)
+    {
+        switch (format)
+        {
+            case "csv":
+                ContactCsv.Write(output.Out, entries);
+                break;
+            case "vcard":
+                VCard.Write(output.Out, entries);
+                break;
+            case "json":
+                output.Out.WriteLine(ToJson(entries));
+                break;
+            default:
+                WriteTable(output, entries);
+                break;
+        }
+    }
+
+    private static void WriteTable(CliOutput output, List<PhonebookEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            output.Out.WriteLine("(no entries)");
+            return;
+        }
+        var nameWidth = Math.Max(4, entries.Max(e => e.Adn.Name.Length));
+        var numberWidth = Math.Max(6, entries.Max(e => e.Adn.DisplayNumber.Length));
+        output.Out.WriteLine($"{"#",4}  {"Name".PadRight(nameWidth)}  {"Number".PadRight(numberWidth)}  Extra");
+        foreach (var e in entries)
+        {
+            var extra = new List<string>();
+            if (e.Email is { } email)
+                extra.Add("email " + email);
+            if (e.AdditionalNumber is { } anr)
+                extra.Add("anr " + anr);
+            if (e.Adn.NonConforming)
+                extra.Add("non-conforming name coding (read as Latin-1)");
+            if (e.Adn.Error is { } error)
+                extra.Add("error: " + error);
+            output.Out.WriteLine($"{e.RecordNumber,4}  {e.Adn.Name.PadRight(nameWidth)}  {e.Adn.DisplayNumber.PadRight(numberWidth)}  {string.Join("; ", extra)}".TrimEnd());
+        }
+    }
+
+    public static string ToJson(List<PhonebookEntry> entries)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var e in entries)
+                WriteEntry(w, e);
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void WriteEntry(Utf8JsonWriter w, PhonebookEntry e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("record", e.RecordNumber);
+        w.WriteString("name", e.Adn.Name);
+        w.WriteString("number", e.Adn.DisplayNumber);
+        w.WriteString("nameCoding", e.Adn.NameCoding.ToString());
+        w.WriteString("tonNpi", e.Adn.TonNpi.ToString("X2", CultureInfo.InvariantCulture));
+        if (e.Email is not null)
+            w.WriteString("email", e.Email);
+        if (e.AdditionalNumber is not null)
+            w.WriteString("additionalNumber", e.AdditionalNumber);
+        w.WriteBoolean("nonConforming", e.Adn.NonConforming);
+        if (e.Adn.Error is not null)
+            w.WriteString("error", e.Adn.Error);
+        w.WriteEndObject();
+    }
+}

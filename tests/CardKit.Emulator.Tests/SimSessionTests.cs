@@ -1,0 +1,132 @@
+using CardKit.Sim;
+
+namespace CardKit.Emulator.Tests;
+
+/// <summary>CardKit.Sim against the built-in virtual SIM and USIM: detection, PIN safety, the phone book.</summary>
+public class SimSessionTests
+{
+    private static (EmulatedChannel Channel, SimSession Sim) Open(string kind)
+    {
+        var channel = new EmulatedChannel(VirtualCards.Create(kind));
+        return (channel, SimSession.Open(channel));
+    }
+
+    [Theory]
+    [InlineData("sim", SimKind.Gsm)]
+    [InlineData("usim", SimKind.Usim)]
+    public void Detects_the_card_kind_and_reads_the_ICCID(string kind, SimKind expected)
+    {
+        var (channel, sim) = Open(kind);
+        using (channel)
+        {
+            Assert.Equal(expected, sim.Kind);
+            Assert.Equal("8944100000001234567", sim.ReadIccid());
+            Assert.Null(sim.TryReadImsi());
+            sim.VerifyChv1("1234");
+            Assert.Equal("234150123456789", sim.TryReadImsi());
+        }
+    }
+
+    [Fact]
+    public void An_ISO_card_is_not_taken_for_a_SIM()
+    {
+        using var channel = new EmulatedChannel(VirtualCards.Create("iso"));
+        var e = Assert.Throws<CardStatusException>(() => SimSession.Open(channel));
+        Assert.Contains("no USIM application in EF_DIR", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sim")]
+    [InlineData("usim")]
+    public void A_wrong_PIN_reports_the_attempts_left_and_the_last_attempt_is_never_spent(string kind)
+    {
+        var (channel, sim) = Open(kind);
+        using (channel)
+        {
+            Assert.Equal(3, sim.ReadChv1Status().RemainingAttempts);
+            Assert.Contains("2 attempt(s) left", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999")).Message, StringComparison.Ordinal);
+            Assert.Contains("1 attempt(s) left", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999")).Message, StringComparison.Ordinal);
+            var refused = Assert.Throws<CardStatusException>(() => sim.VerifyChv1("1234"));
+            Assert.Contains("Not trying it", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(1, sim.ReadChv1Status().RemainingAttempts);
+            // --force spends it; a wrong one now blocks, and the message says so.
+            Assert.Contains("blocked", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999", force: true)).Message, StringComparison.Ordinal);
+            Assert.True(sim.ReadChv1Status().Blocked);
+            Assert.Contains("PUK", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("1234", force: true)).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Reading_without_the_PIN_says_to_give_it()
+    {
+        var (channel, sim) = Open("sim");
+        using (channel)
+        {
+            var e = Assert.Throws<CardStatusException>(() => sim.ReadPhonebook().ToList());
+            Assert.Equal(0x9804, e.StatusWord.Value);
+            Assert.Contains("--pin", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_disabled_CHV1_needs_no_PIN()
+    {
+        var channel = new EmulatedChannel(VirtualCards.Create("sim"));
+        var response = new byte[258];
+        channel.Transmit(Hex.Parse("A0 26 00 01 08 31 32 33 34 FF FF FF FF"), response);
+        var sim = SimSession.Open(channel);
+        Assert.False(sim.ReadChv1Status().Enabled);
+        sim.VerifyChv1("0000"); // nothing is sent: CHV1 is disabled
+        Assert.Equal(9, sim.ReadPhonebook().Count());
+    }
+
+    [Fact]
+    public void The_GSM_dump_reads_each_record_once_and_selects_little()
+    {
+        var (channel, sim) = Open("sim");
+        using (channel)
+        {
+            sim.VerifyChv1("1234");
+            var before = sim.ApduCount;
+            var entries = sim.ReadPhonebook().ToList();
+            Assert.Equal(9, entries.Count);
+            // EF_EXT1 and EF_ADN: SELECT + GET RESPONSE each; 250 READ RECORDs; the one EXT1 chain costs
+            // SELECT EF_EXT1 + GET RESPONSE, READ RECORD, SELECT EF_ADN + GET RESPONSE.
+            Assert.Equal(4 + 250 + 5, sim.ApduCount - before);
+        }
+    }
+
+    [Fact]
+    public void The_USIM_phone_book_comes_through_EF_PBR_with_email_and_additional_number()
+    {
+        var (channel, sim) = Open("usim");
+        using (channel)
+        {
+            sim.VerifyChv1("1234");
+            var layout = sim.FindPhonebook();
+            Assert.Contains("EF_PBR", layout.Location, StringComparison.Ordinal);
+            Assert.Equal(0x4F3A, layout.Adn.Fid);
+            var alice = sim.ReadPhonebook().Single(e => e.Adn.Name == "Alice");
+            Assert.Equal("alice@example.org", alice.Email);
+            Assert.Equal("+4930123456", alice.AdditionalNumber);
+            Assert.Equal("+4915112345678", alice.Adn.DisplayNumber);
+        }
+    }
+
+    [Fact]
+    public void Written_records_read_back_and_EXT1_chains_are_followed()
+    {
+        var (channel, sim) = Open("sim");
+        using (channel)
+        {
+            sim.VerifyChv1("1234");
+            var layout = sim.FindPhonebook();
+            const string number = "+4930123456789012345678901";
+            sim.WriteRecord(layout.Ext1!, 2, Ext1Record.Encode(number, [2])[0]);
+            sim.WriteRecord(layout.Adn, 20, AdnRecord.Encode("Zoë Ünal", number, layout.Adn.RecordLength, 2));
+            var entry = sim.ReadPhonebook().Single(e => e.RecordNumber == 20);
+            Assert.Equal("Zoë Ünal", entry.Adn.Name);
+            Assert.Equal(number, entry.Adn.DisplayNumber);
+        }
+    }
+}

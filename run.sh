@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CardKit's main job on a fresh Debian machine, no hardware needed:
 #   installs what is missing, starts pcscd with the vpcd reader driver, plugs CardKit's virtual
-#   SIM into "Virtual PCD 00 00", lists the readers and runs the example script with the APDU
-#   trace on. Where pcscd cannot be installed or started (no root), it says so and runs the same
+#   SIM into "Virtual PCD 00 00", lists the readers, runs the example script with the APDU
+#   trace on and dumps the SIM's phone book. Where pcscd cannot be installed or started (no root), it says so and runs the same
 #   job on the in-process virtual SIM (--reader emu:sim).
 #
 # Note: vpcd listens on ALL network interfaces (ports 35963-35974), not only loopback; anyone
@@ -46,6 +46,11 @@ fi
 
 echo
 echo "== Example script with the APDU trace (examples/sim-phonebook.script)"
-"$cardkit" script --reader "$reader" --trace examples/sim-phonebook.script 2>&1
-status=$?
-exit $status
+"$cardkit" script --reader "$reader" --trace examples/sim-phonebook.script 2>&1 || exit $?
+
+echo
+echo "== The SIM: card information and phone book (PIN 1234 is the virtual SIM's)"
+export CARDKIT_DEMO_PIN=1234
+"$cardkit" sim info --reader "$reader" --pin-env CARDKIT_DEMO_PIN || exit $?
+echo
+"$cardkit" sim phonebook --reader "$reader" --pin-env CARDKIT_DEMO_PIN

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CardKit.Emulator;
 using CardKit.Testing;
 
 namespace CardKit.Emulator.Tests;
@@ -73,5 +74,47 @@ public class VpcdIntegrationTests
             throw;
         }
         return (process.ExitCode, await stdout + await stderr);
+    }
+}
+
+/// <summary>The plain pyscard GSM 11.11 loop (bench/sim/pyscard_dump.py) reads examples/phonebook.json from the virtual SIM.</summary>
+[Collection("Reader C")]
+public class PyscardPhonebookTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_plain_pyscard_script_dumps_the_example_phone_book()
+    {
+        Pcscd.EnsureRunning();
+        var reader = VirtualReaders.Emulator[1];
+        var card = CardData.Load(File.OpenRead(Path.Combine(Pcscd.RepoRoot, "examples", "phonebook.json")));
+        using var client = new VpcdClient(card, port: reader.Port).Start();
+        await client.WaitConnectedAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await Task.Delay(1500, TestContext.Current.CancellationToken); // pcscd polls presence every ~400 ms
+        var psi = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(Pcscd.RepoRoot, "bench", "sim", "pyscard_dump.py"), reader.Name, "1234"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(psi)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        Assert.True(process.ExitCode == 0, await stderr);
+        // The plain script garbles the UCS2 names and ignores EXT1 (what CardKit's decoder is for),
+        // but the card answers it like a real SIM.
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("   1  Voice Mail  +18056377243", lines[0]);
+        Assert.Equal(" 240  Contact 240  +49301000240", lines[^1]);
+        Assert.Contains("239 entries, 257 APDUs", await stderr, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ internal static class SimPhonebookCommand
         var format = new Option<string>("--format", "-f") { Description = "table, csv, json or vcard.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json", "vcard");
         var all = new Option<bool>("--all") { Description = "Include empty records." };
-        var command = new Command("phonebook", "List the phone book (EF_ADN, with EXT1, and the USIM e-mail/ANR files).") { format, all };
+        var stats = new Option<bool>("--stats") { Description = "Print the number of APDUs and the time the dump took to stderr." };
+        var command = new Command("phonebook", "List the phone book (EF_ADN, with EXT1, and the USIM e-mail/ANR files).") { format, all, stats };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -27,12 +28,14 @@ internal static class SimPhonebookCommand
             {
                 var entries = new List<PhonebookEntry>();
                 Exception? failure = null;
+                var apdusBefore = sim.ApduCount;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     foreach (var entry in sim.ReadPhonebook(Progress(output), parse.GetValue(all)))
                         entries.Add(entry);
                 }
-                catch (Exception e) when (e is CardChannelException or CardStatusException)
+                catch (Exception e) when (e is CardChannelException or CardStatusException or CardKitFormatException)
                 {
                     failure = e;
                 }
@@ -41,6 +44,9 @@ internal static class SimPhonebookCommand
                     if (output.ErrorIsTerminal)
                         output.Error.Write("\r\u001b[K");
                 }
+                if (parse.GetValue(stats))
+                    output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"dump: {entries.Count} entries, {sim.ApduCount - apdusBefore} APDUs, {clock.Elapsed.TotalMilliseconds:0.0} ms"));
                 if (failure is null || entries.Count > 0)
                     Write(output, parse.GetValue(format)!, entries);
                 if (failure is not null && entries.Count == 0)
@@ -88,7 +94,7 @@ internal static class SimPhonebookCommand
             output.Out.WriteLine("(no entries)");
             return;
         }
-        var nameWidth = Math.Max(4, entries.Max(e => e.Adn.Name.Length));
+        var nameWidth = Math.Max(4, entries.Max(e => DisplayWidth(e.Adn.Name)));
         var numberWidth = Math.Max(6, entries.Max(e => e.Adn.DisplayNumber.Length));
         output.Out.WriteLine($"{"#",4}  {"Name".PadRight(nameWidth)}  {"Number".PadRight(numberWidth)}  Extra");
         foreach (var e in entries)
@@ -102,9 +108,18 @@ internal static class SimPhonebookCommand
                 extra.Add("non-conforming name coding (read as Latin-1)");
             if (e.Adn.Error is { } error)
                 extra.Add("error: " + error);
-            output.Out.WriteLine($"{e.RecordNumber,4}  {e.Adn.Name.PadRight(nameWidth)}  {e.Adn.DisplayNumber.PadRight(numberWidth)}  {string.Join("; ", extra)}".TrimEnd());
+            var name = e.Adn.Name + new string(' ', nameWidth - DisplayWidth(e.Adn.Name));
+            output.Out.WriteLine($"{e.RecordNumber,4}  {name}  {e.Adn.DisplayNumber.PadRight(numberWidth)}  {string.Join("; ", extra)}".TrimEnd());
         }
     }
+
+    // Terminal columns: East Asian wide and fullwidth characters take two (Unicode UAX #11).
+    private static int DisplayWidth(string text) => text.Sum(c => c switch
+    {
+        >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+            or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' => 2,
+        _ => 1,
+    });
 
     public static string ToJson(List<PhonebookEntry> entries)
     {

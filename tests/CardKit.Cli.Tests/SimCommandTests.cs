@@ -1,0 +1,248 @@
+using System.Text.Json;
+using CardKit.Emulator;
+using CardKit.Emulator.FileSystem;
+using CardKit.Testing;
+
+namespace CardKit.Cli.Tests;
+
+/// <summary>`cardkit sim ...` against the virtual SIM/USIM through pcscd ("Virtual PCD E 00 01") and in process.</summary>
+[Collection("Reader E")]
+public class SimCommandTests
+{
+    private static readonly VirtualReader Reader = VirtualReaders.CliSim[1];
+
+    private static string TempFile(string extension) => Path.Combine(Path.GetTempPath(), $"cardkit-{Guid.NewGuid():N}{extension}");
+
+    [Fact(Timeout = 30_000)]
+    public async Task Phonebook_lists_every_coding_correctly_through_pcscd()
+    {
+        using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("sim"), Reader, TestContext.Current.CancellationToken);
+        var (exitCode, stdout, stderr) = CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234");
+        Assert.True(exitCode == ExitCodes.Ok, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ToList();
+        Assert.Contains(lines, l => l.StartsWith("   1  Voice Mail", StringComparison.Ordinal) && l.EndsWith("+18056377243", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("陳厚坤/M", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("+18885551212p12345678901234567890", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Françoise", StringComparison.Ordinal) && l.Contains("non-conforming", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("   9 ", StringComparison.Ordinal));
+        Assert.Equal(10, lines.Count); // header + 9 entries
+    }
+
+    [Fact]
+    public void Phonebook_json_csv_and_vcard_carry_the_same_entries()
+    {
+        using var json = JsonDocument.Parse(CliRunner.Run("sim", "phonebook", "-r", "emu:usim", "--pin", "1234", "-f", "json").Out);
+        var alice = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "Alice");
+        Assert.Equal("alice@example.org", alice.GetProperty("email").GetString());
+        Assert.Equal("+4930123456", alice.GetProperty("additionalNumber").GetString());
+        var csv = CliRunner.Run("sim", "phonebook", "-r", "emu:sim", "--pin", "1234", "-f", "csv").Out;
+        Assert.StartsWith("record,name,number", csv, StringComparison.Ordinal);
+        Assert.Contains("6,Françoise,+33612345678,,,yes,", csv, StringComparison.Ordinal);
+        var vcard = CliRunner.Run("sim", "phonebook", "-r", "emu:sim", "--pin", "1234", "-f", "vcard").Out;
+        Assert.Equal(9, vcard.Split("BEGIN:VCARD").Length - 1);
+        Assert.Contains("FN:Bob [W]\r\n", vcard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Info_shows_kind_ICCID_CHV1_and_files()
+    {
+        var (exitCode, stdout, _) = CliRunner.Run("sim", "info", "-r", "emu:sim");
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Contains("GSM SIM", stdout, StringComparison.Ordinal);
+        Assert.Contains("ICCID:      8944100000001234567", stdout, StringComparison.Ordinal);
+        Assert.Contains("IMSI:       (needs the PIN", stdout, StringComparison.Ordinal);
+        Assert.Contains("CHV1:       enabled, 3 attempt(s) left", stdout, StringComparison.Ordinal);
+        Assert.Contains("EF_ADN    6F3A: 250 records of 30 bytes", stdout, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(CliRunner.Run("sim", "info", "-r", "emu:usim", "--pin", "1234", "--json").Out);
+        Assert.Equal("usim", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("234150123456789", json.RootElement.GetProperty("imsi").GetString());
+        Assert.Equal(250, json.RootElement.GetProperty("phonebook").GetProperty("EF_EMAIL").GetProperty("recordCount").GetInt32());
+    }
+
+    [Fact]
+    public void Without_the_PIN_the_phone_book_says_how_to_give_it()
+    {
+        var (exitCode, stdout, stderr) = CliRunner.Run("sim", "phonebook", "-r", "emu:sim");
+        Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("--pin", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_PIN_reports_the_attempts_left()
+    {
+        var (exitCode, _, stderr) = CliRunner.Run("sim", "phonebook", "-r", "emu:sim", "--pin", "0000");
+        Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+        Assert.Contains("wrong PIN: 2 attempt(s) left. Not retrying.", stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("sim", "phonebook", "-r", "emu:sim", "--pin", "12ab").ExitCode);
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("sim", "phonebook", "-r", "emu:sim", "--pin-env", "CARDKIT_NO_SUCH_VARIABLE").ExitCode);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Write_places_contacts_in_free_records_reads_them_back_and_refuses_to_overwrite()
+    {
+        using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("sim"), Reader, TestContext.Current.CancellationToken);
+        var vcf = TempFile(".vcf");
+        await File.WriteAllTextAsync(vcf, """
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:Zoë Ünal
+            TEL:+49 30 1234567
+            END:VCARD
+            BEGIN:VCARD
+            VERSION:4.0
+            FN:Ελένη
+            TEL;TYPE=cell:+302101234567
+            END:VCARD
+            BEGIN:VCARD
+            VERSION:3.0
+            N:Long;Number
+            TEL:+1888555121212345678901234567890
+            END:VCARD
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var dry = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--dry-run", vcf);
+            Assert.Equal(ExitCodes.Ok, dry.ExitCode);
+            // ë is not in the GSM alphabet: 0x81 with the half page at 0x0080 (TS 102 221 Annex A).
+            Assert.Contains("would write EF_ADN record 9: \"Zoë Ünal\" +49 30 1234567 (Ucs2HalfPage)", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("  > A0 DC 09 04 1E 81 08 01 5A 6F EB", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("would write EF_EXT1 record 2", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("nothing was sent", dry.Out, StringComparison.Ordinal);
+
+            var (exitCode, stdout, stderr) = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", vcf);
+            Assert.True(exitCode == ExitCodes.Ok, stderr);
+            Assert.Contains("4 record(s) written and read back identical", stdout, StringComparison.Ordinal);
+            var book = CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234").Out;
+            Assert.Contains("Zoë Ünal", book, StringComparison.Ordinal);
+            Assert.Contains("Ελένη", book, StringComparison.Ordinal);
+            Assert.Contains("Number Long", book, StringComparison.Ordinal);
+            Assert.Contains("+1888555121212345678901234567890", book, StringComparison.Ordinal);
+
+            var csv = TempFile(".csv");
+            await File.WriteAllTextAsync(csv, "record,name,number\n1,Overwriter,+100\n", TestContext.Current.CancellationToken);
+            var refused = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", csv);
+            Assert.Equal(ExitCodes.CardOrDataError, refused.ExitCode);
+            Assert.Contains("record 1 holds \"Voice Mail\"; use --overwrite", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.Ok, CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--overwrite", csv).ExitCode);
+            Assert.Contains("   1  Overwriter", CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234").Out, StringComparison.Ordinal);
+            File.Delete(csv);
+        }
+        finally
+        {
+            File.Delete(vcf);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Backup_and_restore_bring_the_phone_book_back()
+    {
+        using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("usim"), Reader, TestContext.Current.CancellationToken);
+        var backup = TempFile(".json");
+        var csv = TempFile(".csv");
+        try
+        {
+            var before = CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out;
+            Assert.Equal(ExitCodes.Ok, CliRunner.Run("sim", "backup", "-r", Reader.Name, "--pin", "1234", backup).ExitCode);
+            await File.WriteAllTextAsync(csv, "record,name,number\n2,Changed,123\n", TestContext.Current.CancellationToken);
+            Assert.Equal(ExitCodes.Ok, CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--overwrite", csv).ExitCode);
+            Assert.NotEqual(before, CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out);
+
+            var dry = CliRunner.Run("sim", "restore", "-r", Reader.Name, "--pin", "1234", "--dry-run", backup);
+            Assert.Contains("would restore EF_ADN record 2", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("dry run: 1 record(s) differ", dry.Out, StringComparison.Ordinal);
+            var restore = CliRunner.Run("sim", "restore", "-r", Reader.Name, "--pin", "1234", backup);
+            Assert.True(restore.ExitCode == ExitCodes.Ok, restore.Error);
+            Assert.Equal(before, CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out);
+        }
+        finally
+        {
+            File.Delete(backup);
+            File.Delete(csv);
+        }
+    }
+
+    [Theory]
+    [InlineData("not json", "not a valid CardKit SIM backup")]
+    [InlineData("""{"format":"other"}""", "is not a CardKit SIM backup")]
+    [InlineData("""{"format":"cardkit-sim-backup/1","iccid":"1","files":[{"name":"EF_ADN","recordLength":30,"records":["00"]}]}""", "is not 30 bytes long")]
+    public void Broken_backups_are_refused_before_anything_is_written(string content, string message)
+    {
+        var path = TempFile(".json");
+        File.WriteAllText(path, content);
+        try
+        {
+            var (exitCode, _, stderr) = CliRunner.Run("sim", "restore", "-r", "emu:sim", "--pin", "1234", path);
+            Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+            Assert.Contains(message, stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(".vcf", "BEGIN:VCARD\nFN:x\n", "ends inside a vCard")]
+    [InlineData(".csv", "name;number\nx;1\n", "needs 'name' and 'number' columns")]
+    [InlineData(".csv", "name,number,record\nx,1,999\n", "record '999' is not a number from 1 to 254")]
+    [InlineData(".csv", "name,number\nx,+49 ABC\n", "not a dialling digit")]
+    [InlineData(".csv", "name,number\nThis name is far too long for a SIM,1\n", "needs 35 bytes")]
+    public void Bad_contact_files_write_nothing(string extension, string content, string message)
+    {
+        var path = TempFile(extension);
+        File.WriteAllText(path, content);
+        try
+        {
+            var (exitCode, stdout, stderr) = CliRunner.Run("sim", "write", "-r", "emu:sim", "--pin", "1234", path);
+            Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+            Assert.DoesNotContain("writing", stdout, StringComparison.Ordinal);
+            Assert.Contains(message, stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A virtual SIM that stalls on the 20th READ RECORD until the test pulls it from the reader.</summary>
+    private sealed class StallingSim(FileSystemCard inner) : VirtualCard
+    {
+        private int _reads;
+
+        public ManualResetEventSlim Stalled { get; } = new();
+
+        public override ReadOnlyMemory<byte> Atr => inner.Atr;
+
+        public override string Kind => inner.Kind;
+
+        public override int Process(ReadOnlySpan<byte> command, Span<byte> response)
+        {
+            if (command.Length > 1 && command[1] == 0xB2 && ++_reads == 20)
+            {
+                Stalled.Set();
+                Thread.Sleep(3000);
+            }
+            return inner.Process(command, response);
+        }
+
+        public override void Reset() => inner.Reset();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_card_pulled_mid_dump_prints_what_was_read_then_fails()
+    {
+        var card = new StallingSim(CardData.Load(File.OpenRead(Path.Combine(Pcscd.RepoRoot, "examples", "phonebook.json"))));
+        var inserted = await InsertedCard.InsertAsync(card, Reader, TestContext.Current.CancellationToken);
+        var run = Task.Run(() => CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234"), TestContext.Current.CancellationToken);
+        Assert.True(card.Stalled.Wait(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
+        inserted.Dispose();
+        var (exitCode, stdout, stderr) = await run;
+        Assert.True(exitCode == ExitCodes.CardOrDataError, stderr);
+        Assert.True(stdout.Contains("Voice Mail", StringComparison.Ordinal), stderr);
+        Assert.Contains("Contact 018", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact 025", stdout, StringComparison.Ordinal);
+        Assert.Contains("reading stopped after", stderr, StringComparison.Ordinal);
+        Assert.Contains(Reader.Name, stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace CardKit.Atr;
+
+/// <summary>The ISO/IEC 7816-3:2006 tables the ATR refers to.</summary>
+public static class AtrTables
+{
+    // §8.3 Table 7: Fi and f(max) in MHz; null = RFU.
+    private static readonly int?[] FiValues = [372, 372, 558, 744, 1116, 1488, 1860, null, null, 512, 768, 1024, 1536, 2048, null, null];
+    private static readonly double?[] FmaxValues = [4, 5, 6, 8, 12, 16, 20, null, null, 5, 7.5, 10, 15, 20, null, null];
+
+    // §8.3 Table 8: Di; null = RFU.
+    private static readonly int?[] DiValues = [null, 1, 2, 4, 8, 16, 32, 64, 12, 20, null, null, null, null, null, null];
+
+    public static int? Fi(int index) => FiValues[index & 0x0F];
+
+    public static double? Fmax(int index) => FmaxValues[index & 0x0F];
+
+    public static int? Di(int index) => DiValues[index & 0x0F];
+
+    /// <summary>What TA1 means: Fi, Di, f(max), cycles per ETU and bit rates at 4 MHz and at f(max).</summary>
+    public static string DescribeTa1(byte ta1)
+    {
+        var fi = Fi(ta1 >> 4);
+        var di = Di(ta1 & 0x0F);
+        var fmax = Fmax(ta1 >> 4);
+        var text = $"Fi={(fi?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}, Di={(di?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}";
+        if (fi is null || di is null)
+            return text;
+        var etu = (double)fi.Value / di.Value;
+        text += string.Create(CultureInfo.InvariantCulture, $", {etu:0.###} cycles/ETU, {4_000_000 / etu:0} bit/s at 4 MHz");
+        if (fmax is { } f)
+            text += string.Create(CultureInfo.InvariantCulture, $", fmax {f:0.#} MHz ({f * 1_000_000 / etu:0} bit/s at fmax)");
+        return text;
+    }
+
+    /// <summary>§8.3 Table 9 (T=15 TA): class indicator y1..y6 = A (5 V), B (3 V), C (1.8 V).</summary>
+    public static string SupplyClasses(byte ta)
+    {
+        var classes = new List<string>();
+        if ((ta & 0x01) != 0) classes.Add("A (5 V)");
+        if ((ta & 0x02) != 0) classes.Add("B (3 V)");
+        if ((ta & 0x04) != 0) classes.Add("C (1.8 V)");
+        return classes.Count == 0 ? "no class indicated" : string.Join(", ", classes);
+    }
+
+    /// <summary>§8.3: clock stop indicator X in TA for T=15 (bits 8-7).</summary>
+    public static string ClockStop(byte ta) => (ta >> 6) switch
+    {
+        0 => "clock stop not supported",
+        1 => "clock stop in state L",
+        2 => "clock stop in state H",
+        _ => "clock stop, no preference",
+    };
+}

@@ -1,0 +1,256 @@
+namespace CardKit.Atr;
+
+/// <summary>One entry of smartcard_list.txt: the ATR pattern and its description lines.</summary>
+public sealed record AtrListEntry(string Pattern, IReadOnlyList<string> Descriptions, int Line);
+
+/// <summary>
+/// The public ATR list of pcsc-tools (smartcard_list.txt, GPL data read at run time, never copied):
+/// a pattern line per entry ('..' any byte, '.' any nibble, '[..]' a nibble class, '.*' any run),
+/// then tab-indented description lines. All patterns are compiled once into nibble masks grouped by
+/// length, so an ATR is checked against only the entries of its length, with no regex engine.
+/// </summary>
+public sealed class SmartcardList
+{
+    private readonly List<AtrListEntry> _entries = [];
+    private readonly Dictionary<int, Bucket> _fixed = [];
+    private readonly List<(AtrListEntry Entry, ushort[] Pattern)> _variable = [];
+    private readonly List<(int Line, string Text)> _invalid = [];
+
+    private sealed class Bucket(int nibbles)
+    {
+        public int Nibbles { get; } = nibbles;
+        public List<ushort> Masks { get; } = [];
+        public List<AtrListEntry> Entries { get; } = [];
+    }
+
+    public string Source { get; private init; } = "";
+
+    public IReadOnlyList<AtrListEntry> Entries => _entries;
+
+    /// <summary>Pattern lines that could not be compiled (line number and text); they are skipped.</summary>
+    public IReadOnlyList<(int Line, string Text)> InvalidPatterns => _invalid;
+
+    /// <summary>Where CardKit looks, in order: $XDG_CACHE_HOME (or ~/.cache), ~/.smartcard_list.txt, then pcsc-tools' copies.</summary>
+    public static IReadOnlyList<string> SearchPath()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".cache");
+        return
+        [
+            Path.Combine(cache, "smartcard_list.txt"),
+            Path.Combine(home, ".smartcard_list.txt"),
+            "/usr/share/pcsc/smartcard_list.txt",
+            "/usr/local/share/pcsc/smartcard_list.txt",
+        ];
+    }
+
+    /// <summary>The first existing file of <see cref="SearchPath"/>, or null.</summary>
+    public static string? FindDefault() => SearchPath().FirstOrDefault(File.Exists);
+
+    public static SmartcardList Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
+    }
+
+    public static SmartcardList Parse(TextReader reader, string source = "")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var list = new SmartcardList { Source = source };
+        string? pattern = null;
+        var patternLine = 0;
+        var descriptions = new List<string>();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                Flush();
+                continue;
+            }
+            if (line[0] is '\t' or ' ')
+            {
+                if (pattern is not null)
+                    descriptions.Add(line.Trim());
+                continue;
+            }
+            Flush();
+            pattern = line.TrimEnd();
+            patternLine = lineNumber;
+        }
+        Flush();
+        return list;
+
+        void Flush()
+        {
+            if (pattern is not null)
+                list.Add(new AtrListEntry(pattern, descriptions.ToArray(), patternLine));
+            pattern = null;
+            descriptions.Clear();
+        }
+    }
+
+    private void Add(AtrListEntry entry)
+    {
+        if (!TryCompile(entry.Pattern, out var nibbles))
+        {
+            _invalid.Add((entry.Line, entry.Pattern));
+            return;
+        }
+        _entries.Add(entry);
+        if (nibbles.Contains(AnyRun))
+        {
+            _variable.Add((entry, nibbles));
+            return;
+        }
+        if (!_fixed.TryGetValue(nibbles.Length, out var bucket))
+            _fixed[nibbles.Length] = bucket = new Bucket(nibbles.Length);
+        bucket.Masks.AddRange(nibbles);
+        bucket.Entries.Add(entry);
+    }
+
+    /// <summary>'.*' in a compiled pattern (no nibble set is empty otherwise).</summary>
+    private const ushort AnyRun = 0;
+
+    /// <summary>
+    /// Compiles a pattern to one 16-bit set of allowed values per nibble ('.*' becomes <see cref="AnyRun"/>).
+    /// Spaces separate bytes; a byte is two nibble items: a hex digit, '.', or a '[...]' class.
+    /// </summary>
+    internal static bool TryCompile(string pattern, out ushort[] nibbles)
+    {
+        var result = new List<ushort>(66);
+        var i = 0;
+        while (i < pattern.Length)
+        {
+            var c = pattern[i];
+            if (c == ' ')
+            {
+                i++;
+                continue;
+            }
+            if (c == '.' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            {
+                result.Add(AnyRun);
+                i += 2;
+                continue;
+            }
+            ushort set;
+            if (c == '.')
+            {
+                set = 0xFFFF;
+                i++;
+            }
+            else if (c == '[')
+            {
+                var end = pattern.IndexOf(']', i);
+                if (end < 0)
+                {
+                    nibbles = [];
+                    return false;
+                }
+                // A regex character class of nibbles: "[FE]", "[6,E]", "[1-5]".
+                set = 0;
+                var members = pattern.AsSpan(i + 1, end - i - 1);
+                for (var m = 0; m < members.Length; m++)
+                {
+                    if (members[m] == ',')
+                        continue;
+                    var from = HexDigit(members[m]);
+                    var to = from;
+                    if (m + 2 < members.Length && members[m + 1] == '-')
+                    {
+                        to = HexDigit(members[m + 2]);
+                        m += 2;
+                    }
+                    if (from < 0 || to < from)
+                    {
+                        nibbles = [];
+                        return false;
+                    }
+                    for (var v = from; v <= to; v++)
+                        set |= (ushort)(1 << v);
+                }
+                i = end + 1;
+            }
+            else
+            {
+                var v = HexDigit(c);
+                if (v < 0)
+                {
+                    nibbles = [];
+                    return false;
+                }
+                set = (ushort)(1 << v);
+                i++;
+            }
+            if (set == 0)
+            {
+                nibbles = [];
+                return false;
+            }
+            result.Add(set);
+        }
+        nibbles = [.. result];
+        // Whole bytes only (a '.*' may stand anywhere).
+        return result.Count(n => n != AnyRun) % 2 == 0 && result.Count > 0;
+    }
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        _ => -1,
+    };
+
+    /// <summary>Every entry whose pattern matches the whole ATR, in list order.</summary>
+    public List<AtrListEntry> Match(ReadOnlySpan<byte> atr)
+    {
+        var result = new List<AtrListEntry>(2);
+        Span<byte> nibbles = stackalloc byte[Math.Min(atr.Length, 128) * 2];
+        for (var i = 0; i < nibbles.Length / 2; i++)
+        {
+            nibbles[2 * i] = (byte)(atr[i] >> 4);
+            nibbles[2 * i + 1] = (byte)(atr[i] & 0x0F);
+        }
+        if (_fixed.TryGetValue(nibbles.Length, out var bucket))
+        {
+            var masks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bucket.Masks);
+            var n = bucket.Nibbles;
+            for (var e = 0; e < bucket.Entries.Count; e++)
+            {
+                var entry = masks.Slice(e * n, n);
+                var k = 0;
+                while (k < n && ((entry[k] >> nibbles[k]) & 1) != 0)
+                    k++;
+                if (k == n)
+                    result.Add(bucket.Entries[e]);
+            }
+        }
+        foreach (var (entry, pattern) in _variable)
+        {
+            if (MatchVariable(pattern, 0, nibbles))
+                result.Add(entry);
+        }
+        if (result.Count > 1)
+            result.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return result;
+    }
+
+    private static bool MatchVariable(ushort[] pattern, int p, ReadOnlySpan<byte> nibbles)
+    {
+        if (p == pattern.Length)
+            return nibbles.IsEmpty;
+        if (pattern[p] == AnyRun)
+        {
+            for (var skip = 0; skip <= nibbles.Length; skip++)
+            {
+                if (MatchVariable(pattern, p + 1, nibbles[skip..]))
+                    return true;
+            }
+            return false;
+        }
+        return !nibbles.IsEmpty && ((pattern[p] >> nibbles[0]) & 1) != 0 && MatchVariable(pattern, p + 1, nibbles[1..]);
+    }
+}

@@ -10,6 +10,8 @@ internal static class CommandCatalog
         yield return ReadersCommand.Create(output);
         yield return SendCommand.Create(output);
         yield return ScriptCommand.Create(output);
+        yield return Atr.AtrCommand.Create(output);
+        yield return ScanCommand.Create(output);
         yield return Sim.SimCommand.Create(output);
         yield return EmulateCommand.Create(output);
         yield return VersionCommand.Create(output);

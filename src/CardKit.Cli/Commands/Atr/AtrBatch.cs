@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Text.Json;
+using CardKit.Atr;
+
+namespace CardKit.Cli.Commands.Atr;
+
+/// <summary>`cardkit atr --batch`: streams ATRs in, one compact JSON object per line out (no byte-by-byte explanation).</summary>
+internal static class AtrBatch
+{
+    public static int Run(string file, string? listPath, CliOutput output)
+    {
+        var list = AtrReport.LoadList(listPath, output);
+        TextReader reader;
+        try
+        {
+            reader = file == "-" ? Console.In : new StreamReader(file);
+        }
+        catch (FileNotFoundException)
+        {
+            throw CliException.Usage($"batch file '{file}' not found");
+        }
+        using (reader)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+            using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+            var bad = 0;
+            var lineNumber = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                lineNumber++;
+                var text = line.Trim();
+                if (text.Length == 0 || text[0] == '#')
+                    continue;
+                if (AtrParser.TryParse(text, out var atr))
+                {
+                    AtrReport.WriteJson(w, atr!, list?.Match(atr!.Bytes), explain: false);
+                }
+                else
+                {
+                    bad++;
+                    w.WriteStartObject();
+                    w.WriteString("input", text);
+                    w.WriteNumber("line", lineNumber);
+                    w.WriteString("error", "not hex");
+                    w.WriteEndObject();
+                }
+                w.Flush();
+                buffer.Write("\n"u8);
+                w.Reset();
+                if (buffer.WrittenCount > 60_000)
+                    Flush(buffer, output);
+            }
+            Flush(buffer, output);
+            return bad == 0 ? ExitCodes.Ok : ExitCodes.CardOrDataError;
+        }
+    }
+
+    private static void Flush(System.Buffers.ArrayBufferWriter<byte> buffer, CliOutput output)
+    {
+        if (output.Out == Console.Out)
+        {
+            Console.Out.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(buffer.WrittenSpan);
+        }
+        else
+        {
+            output.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        buffer.ResetWrittenCount();
+    }
+}

@@ -118,7 +118,9 @@ public class CardCommandTests
         try
         {
             var run = Task.Run(() => CliRunner.Run("script", "-r", Reader.Name, path), TestContext.Current.CancellationToken);
-            await Task.Delay(300, TestContext.Current.CancellationToken);
+            // Pull the card once the script is well under way.
+            while (inserted.Client.ApduCount < 100 && !run.IsCompleted)
+                await Task.Delay(10, TestContext.Current.CancellationToken);
             inserted.Dispose();
             var (exitCode, _, stderr) = await run;
             Assert.Equal(ExitCodes.CardOrDataError, exitCode);

@@ -29,6 +29,22 @@ public static class CardKitCli
         }
     }
 
+    /// <summary>Runs one command body with the same exception-to-exit-code rules as <see cref="Run"/>.</summary>
+    public static int RunDirect(Func<int> body, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (Failures.TryDescribe(e, out var exitCode, out var message))
+        {
+            output.Error.WriteLine($"cardkit: {message}");
+            return exitCode;
+        }
+    }
+
     private static async Task<int> RunAsync(ParseResult parse, InvocationConfiguration config, CancellationToken cancellationToken)
     {
         // Exceptions must reach Run's handler, not System.CommandLine's default printer.

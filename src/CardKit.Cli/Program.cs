@@ -1,5 +1,10 @@
 using System.Runtime.InteropServices;
 using CardKit.Cli;
+using CardKit.Cli.Commands.Atr;
+
+// `cardkit atr <hex bytes>` races ATR_analysis on start-up: no command tree, no signal handlers.
+if (AtrCommand.IsPlainInvocation(args))
+    return AtrCommand.RunPlain(args, new CliOutput(Console.Out, Console.Error));
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -204,6 +204,63 @@ public sealed class SmartcardList
         _ => -1,
     };
 
+    /// <summary>
+    /// Identifies one ATR straight from the file without building the whole index: only patterns
+    /// with as many bytes as the ATR (or a '.*') are compiled. For a command that looks up one ATR
+    /// and exits, this is what keeps start-up short.
+    /// </summary>
+    public static List<AtrListEntry> MatchFile(string path, ReadOnlySpan<byte> atr)
+    {
+        var matches = new List<AtrListEntry>();
+        using var reader = new StreamReader(path);
+        AtrListEntry? current = null;
+        List<string>? descriptions = null;
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                current = null;
+                continue;
+            }
+            if (line[0] is '\t' or ' ')
+            {
+                descriptions?.Add(line.Trim());
+                continue;
+            }
+            descriptions = null;
+            var pattern = line.TrimEnd();
+            if (!pattern.Contains(".*", StringComparison.Ordinal) && TokenCount(pattern) != atr.Length)
+                continue;
+            var single = new SmartcardList();
+            single.Add(new AtrListEntry(pattern, [], lineNumber));
+            if (single.Match(atr).Count == 0)
+                continue;
+            descriptions = [];
+            current = new AtrListEntry(pattern, descriptions, lineNumber);
+            matches.Add(current);
+        }
+        return matches;
+    }
+
+    private static int TokenCount(string pattern)
+    {
+        var count = 0;
+        var inToken = false;
+        foreach (var c in pattern)
+        {
+            if (c == ' ')
+                inToken = false;
+            else if (!inToken)
+            {
+                inToken = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
     /// <summary>Every entry whose pattern matches the whole ATR, in list order.</summary>
     public List<AtrListEntry> Match(ReadOnlySpan<byte> atr)
     {

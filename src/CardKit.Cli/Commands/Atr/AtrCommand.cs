@@ -23,33 +23,67 @@ internal static class AtrCommand
         {
             if (parse.GetValue(batch) is { } file)
                 return AtrBatch.Run(file, parse.GetValue(list), output);
-            var text = string.Join(' ', parse.GetValue(atrArgument) ?? []);
-            if (text.Length == 0)
-                throw CliException.Usage("give an ATR, e.g. cardkit atr 3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A, or --batch FILE");
-            AnswerToReset atr;
-            try
-            {
-                atr = AtrParser.Parse(text);
-            }
-            catch (CardKitFormatException e)
-            {
-                throw CliException.Usage($"not an ATR: {e.Message}");
-            }
-            var smartcardList = AtrReport.LoadList(parse.GetValue(list), output);
-            var matches = smartcardList?.Match(atr.Bytes);
-            if (parse.GetValue(json))
-            {
-                var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    AtrReport.WriteJson(w, atr, matches);
-                output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            }
-            else
-            {
-                AtrReport.WriteText(output.Out, atr, matches, smartcardList?.Source, output.Color);
-            }
-            return atr.IsValid ? ExitCodes.Ok : ExitCodes.CardOrDataError;
+            return Decode(string.Join(' ', parse.GetValue(atrArgument) ?? []), parse.GetValue(list), parse.GetValue(json), output);
         });
         return command;
+    }
+
+    /// <summary>`atr` followed only by hex tokens: no option, no subcommand.</summary>
+    public static bool IsPlainInvocation(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length < 2 || args[0] != "atr")
+            return false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].Length == 0)
+                return false;
+            foreach (var c in args[i])
+            {
+                if (!char.IsAsciiHexDigit(c) && c != ' ' && c != ':')
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The plain invocation, with the same exit-code rules as the full command line.</summary>
+    public static int RunPlain(string[] args, CliOutput output) =>
+        CardKitCli.RunDirect(() => Decode(string.Join(' ', args, 1, args.Length - 1), null, json: false, output), output);
+
+    /// <summary>`cardkit atr ATR...` (Program.cs calls it directly for plain invocations: start-up time is a feature here).</summary>
+    public static int Decode(string text, string? listPath, bool json, CliOutput output)
+    {
+        if (text.Length == 0)
+            throw CliException.Usage("give an ATR, e.g. cardkit atr 3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A, or --batch FILE");
+        AnswerToReset atr;
+        try
+        {
+            atr = AtrParser.Parse(text);
+        }
+        catch (CardKitFormatException e)
+        {
+            throw CliException.Usage($"not an ATR: {e.Message}");
+        }
+        var source = listPath ?? SmartcardList.FindDefault();
+        if (listPath is not null && !File.Exists(listPath))
+            throw CliException.Usage($"ATR list '{listPath}' not found");
+        if (source is null)
+            output.Error.WriteLine($"cardkit: no smartcard_list.txt in {string.Join(", ", SmartcardList.SearchPath())}; install pcsc-tools or give --list. Decoding only.");
+        var matches = source is null ? null : SmartcardList.MatchFile(source, atr.Bytes);
+        if (json)
+            WriteJson(atr, matches, output);
+        else
+            AtrReport.WriteText(output.Out, atr, matches, source, output.Color);
+        return atr.IsValid ? ExitCodes.Ok : ExitCodes.CardOrDataError;
+    }
+
+    // Its own method so the text path does not load System.Text.Json.
+    private static void WriteJson(AnswerToReset atr, List<AtrListEntry>? matches, CliOutput output)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            AtrReport.WriteJson(w, atr, matches);
+        output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }

@@ -54,9 +54,7 @@ internal static class CardConnector
         {
             1 => matches[0].Name,
             0 => throw CliException.Environment($"no reader matches '{spec}'; readers: {string.Join(", ", readers.Select(r => r.Name))}"),
-            _ => matches.FirstOrDefault(r => r.CardPresent) is { } withCard && matches.Count(r => r.CardPresent) == 1
-                ? withCard.Name
-                : throw CliException.Usage($"'{spec}' matches {matches.Count} readers ({string.Join(", ", matches.Select(r => r.Name))}); be more specific or use the index"),
+            _ => throw CliException.Usage($"'{spec}' matches {matches.Count} readers ({string.Join(", ", matches.Select(r => r.Name))}); be more specific or use the index"),
         };
     }
 }

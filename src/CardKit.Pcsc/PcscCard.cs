@@ -68,6 +68,12 @@ public sealed class PcscCard : ICardChannel
         var protocol = _context.NativeProtocols(ActiveProtocol);
         var rc = Api.Transmit(Handle, protocol, command, response, out var received);
         PcscContext.Check(rc, "SCardTransmit", ReaderName);
+        if (received == 0 && !response.IsEmpty)
+        {
+            // A driver whose card vanished mid-exchange (vpcd when the card's socket closes) reports success with no bytes.
+            throw new CardRemovedException($"The card in reader '{ReaderName}' returned an empty response (SCardTransmit succeeded with 0 bytes): " +
+                "it was probably removed or is mute. Insert it again and repeat the command.", ReaderName, null);
+        }
         return received;
     }
 

@@ -94,7 +94,9 @@ public static class ScardErrors
             ScardError.InsufficientBuffer => "the response did not fit the buffer given.",
             ScardError.CommError or ScardError.CommDataLost =>
                 "communication with pcscd or the reader broke; pcscd may have been restarted. Retry with a new context.",
-            ScardError.NotTransacted => "the reader or card could not process the command (wrong length or unsupported control code).",
+            ScardError.NotTransacted =>
+                "the exchange did not complete: the card was probably removed or went mute mid-command (vpcd reports this when a virtual card disconnects), " +
+                "or the reader rejected the command length or control code.",
             ScardError.InvalidHandle => "the context or card handle is no longer valid (pcscd restarted or the card was disconnected).",
             _ => "see the PC/SC specification for this code.",
         };

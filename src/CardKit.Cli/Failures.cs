@@ -11,6 +11,8 @@ internal static class Failures
         e => e is CliException cli ? (cli.ExitCode, cli.Message) : null,
         e => e is Pcsc.PcscServiceException or Pcsc.PcscReaderException or Pcsc.PcscReaderBusyException ? (ExitCodes.Environment, e.Message) : null,
         e => e is CardKitFormatException ? (ExitCodes.CardOrDataError, e.Message) : null,
+        e => e is CardKit.Pkcs11.Pkcs11ModuleException ? (ExitCodes.Environment, e.Message) : null,
+        e => e is CardKit.Pkcs11.Pkcs11Exception ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is CardChannelException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is CardStatusException ? (ExitCodes.CardOrDataError, e.Message) : null,
         e => e is OperationCanceledException ? (130, "cancelled") : null,

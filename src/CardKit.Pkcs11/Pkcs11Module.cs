@@ -1,0 +1,142 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using CardKit.Pkcs11.Native;
+
+namespace CardKit.Pkcs11;
+
+/// <summary>Library information (C_GetInfo).</summary>
+public sealed record ModuleInfo(string Manufacturer, string Description, string CryptokiVersion, string LibraryVersion);
+
+/// <summary>
+/// A loaded PKCS#11 module (NativeLibrary + C_GetFunctionList), initialised with OS locking.
+/// Loads are reference-counted per path: two users in one process share one initialisation and
+/// only the last dispose calls C_Finalize. CKR_CRYPTOKI_ALREADY_INITIALIZED (someone else in the
+/// process initialised it) is accepted; the module is then never finalised by CardKit.
+/// </summary>
+public sealed unsafe class Pkcs11Module : IDisposable
+{
+    private static readonly Dictionary<string, (Pkcs11Module Module, int References)> Loaded = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+
+    private readonly nint _library;
+    private readonly bool _finalizeOnClose;
+    private bool _disposed;
+
+    private Pkcs11Module(string path, nint library, FunctionList functions, bool finalizeOnClose)
+    {
+        Path = path;
+        _library = library;
+        Functions = functions;
+        _finalizeOnClose = finalizeOnClose;
+    }
+
+    public string Path { get; }
+
+    internal FunctionList Functions { get; }
+
+    /// <summary>The module to use: the given path, else $PKCS11_MODULE, else SoftHSM2 where installed.</summary>
+    public static string? DefaultPath() =>
+        Environment.GetEnvironmentVariable("PKCS11_MODULE") is { Length: > 0 } fromEnv ? fromEnv : SoftHsmPaths.FirstOrDefault(File.Exists);
+
+    private static readonly string[] SoftHsmPaths = ["/usr/lib/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"];
+
+    /// <exception cref="Pkcs11Exception">The file is missing or is not a PKCS#11 module, or C_Initialize failed.</exception>
+    public static Pkcs11Module Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        lock (Gate)
+        {
+            if (Loaded.TryGetValue(full, out var existing))
+            {
+                Loaded[full] = (existing.Module, existing.References + 1);
+                return existing.Module;
+            }
+            if (!File.Exists(full))
+                throw new Pkcs11ModuleException($"PKCS#11 module '{path}' does not exist (SoftHSM2: apt-get install softhsm2, /usr/lib/softhsm/libsofthsm2.so)");
+            nint library;
+            try
+            {
+                library = NativeLibrary.Load(full);
+            }
+            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+            {
+                throw new Pkcs11ModuleException($"'{path}' cannot be loaded as a shared library: {e.Message}", e);
+            }
+            if (!NativeLibrary.TryGetExport(library, "C_GetFunctionList", out var getFunctionList))
+            {
+                NativeLibrary.Free(library);
+                throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
+            }
+            nint list;
+            var rv = ((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list);
+            if (rv != 0 || list == 0)
+            {
+                NativeLibrary.Free(library);
+                throw new Pkcs11Exception((ulong)rv, "C_GetFunctionList");
+            }
+            var functions = new FunctionList(list);
+            var args = new CkCInitializeArgs { Flags = (nuint)Ck.InitOsLockingOk };
+            rv = functions.Initialize(&args);
+            if (rv != 0 && rv != 0x191)
+            {
+                NativeLibrary.Free(library);
+                throw new Pkcs11Exception((ulong)rv, "C_Initialize");
+            }
+            var module = new Pkcs11Module(full, library, functions, finalizeOnClose: rv == 0);
+            Loaded[full] = (module, 1);
+            return module;
+        }
+    }
+
+    public ModuleInfo GetInfo()
+    {
+        CkInfo info;
+        Check(Functions.GetInfo(&info), "C_GetInfo");
+        return new ModuleInfo(PaddedText(info.ManufacturerId, 32), PaddedText(info.LibraryDescription, 32),
+            $"{info.CryptokiVersion.Major}.{info.CryptokiVersion.Minor}", $"{info.LibraryVersion.Major}.{info.LibraryVersion.Minor}");
+    }
+
+    /// <summary>C_GetSlotList with the two-call size pattern.</summary>
+    public IReadOnlyList<Pkcs11Slot> GetSlots(bool tokenPresent = true)
+    {
+        nuint count = 0;
+        Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, null, &count), "C_GetSlotList");
+        var ids = new nuint[count];
+        fixed (nuint* p = ids)
+            Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, p, &count), "C_GetSlotList");
+        return ids.Take((int)count).Select(id => new Pkcs11Slot(this, id)).ToList();
+    }
+
+    /// <summary>The slot whose token has <paramref name="label"/> (select by label: SoftHSM2 renumbers slots).</summary>
+    public Pkcs11Slot? FindToken(string label) => GetSlots().FirstOrDefault(s => s.GetTokenInfo().Label == label);
+
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            if (_disposed)
+                return;
+            var (module, references) = Loaded[Path];
+            if (references > 1)
+            {
+                Loaded[Path] = (module, references - 1);
+                return;
+            }
+            Loaded.Remove(Path);
+            _disposed = true;
+            if (_finalizeOnClose)
+                Functions.Finalize();
+            NativeLibrary.Free(_library);
+        }
+    }
+
+    internal static void Check(nuint rv, string function)
+    {
+        if (rv != 0)
+            throw new Pkcs11Exception((ulong)rv, function);
+    }
+
+    /// <summary>Blank-padded UTF-8 fields of the info structures, trimmed (PKCS#11 2.40 §3.2).</summary>
+    internal static string PaddedText(byte* text, int length) => Encoding.UTF8.GetString(text, length).TrimEnd(' ', '\0');
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using System.Text;
+using CardKit.Pkcs11.Native;
+
+namespace CardKit.Pkcs11;
+
+/// <summary>
+/// A session: login, object search, attributes, key generation, signatures, random. Every variable
+/// length output uses the two-call size pattern. Not thread-safe (PKCS#11 sessions are not).
+/// </summary>
+public sealed unsafe class Pkcs11Session : IDisposable
+{
+    private readonly nuint _handle;
+    private bool _closed;
+
+    internal Pkcs11Session(Pkcs11Slot slot, nuint handle)
+    {
+        Slot = slot;
+        _handle = handle;
+    }
+
+    public Pkcs11Slot Slot { get; }
+
+    private FunctionList F => Slot.Module.Functions;
+
+    /// <summary>C_Login; CKR_USER_ALREADY_LOGGED_IN is fine. A wrong PIN says how the token counts tries.</summary>
+    public void Login(string pin, ulong userType = Ck.User)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var bytes = Encoding.UTF8.GetBytes(pin);
+        nuint rv;
+        fixed (byte* p = bytes)
+            rv = F.Login(_handle, (nuint)userType, p, (nuint)bytes.Length);
+        CryptographicOperations.ZeroMemory(bytes);
+        if (rv is 0 or 0x100)
+            return;
+        if (rv == 0xA0)
+        {
+            var token = Slot.GetTokenInfo();
+            var tries = token.PinLocked ? "the PIN is now locked" : token.PinFinalTry ? "one try left before the PIN locks" : token.PinCountLow ? "few tries left" : "the token does not say how many tries are left";
+            throw new Pkcs11Exception(rv, "C_Login", $"wrong PIN ({tries})");
+        }
+        throw new Pkcs11Exception(rv, "C_Login");
+    }
+
+    public void Logout() => F.Logout(_handle);
+
+    /// <summary>Every object matching <paramref name="template"/> (C_FindObjects in batches of 64).</summary>
+    public List<nuint> FindObjects(IReadOnlyList<AttributeValue> template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        using var t = new Template(template);
+        Pkcs11Module.Check(F.FindObjectsInit(_handle, t.Pointer, t.Count), "C_FindObjectsInit");
+        var result = new List<nuint>();
+        try
+        {
+            var batch = stackalloc nuint[64];
+            while (true)
+            {
+                nuint count;
+                Pkcs11Module.Check(F.FindObjects(_handle, batch, 64, &count), "C_FindObjects");
+                for (nuint i = 0; i < count; i++)
+                    result.Add(batch[i]);
+                if (count < 64)
+                    break;
+            }
+        }
+        finally
+        {
+            F.FindObjectsFinal(_handle);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// C_GetAttributeValue with per-attribute handling: a sensitive or absent attribute comes back
+    /// null instead of failing the whole call (PKCS#11 2.40 §5.7, C_GetAttributeValue rules).
+    /// </summary>
+    public Dictionary<ulong, byte[]?> GetAttributes(nuint handle, params ulong[] types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var template = stackalloc CkAttribute[types.Length];
+        for (var i = 0; i < types.Length; i++)
+            template[i] = new CkAttribute { Type = (nuint)types[i] };
+        var rv = F.GetAttributeValue(_handle, handle, template, (nuint)types.Length);
+        if (rv is not (0 or 0x11 or 0x12 or 0x150))
+            throw new Pkcs11Exception((ulong)rv, "C_GetAttributeValue");
+        var buffers = new byte[types.Length][];
+        var handles = new System.Runtime.InteropServices.GCHandle[types.Length];
+        try
+        {
+            for (var i = 0; i < types.Length; i++)
+            {
+                var length = template[i].ValueLength;
+                buffers[i] = length == nuint.MaxValue ? [] : new byte[length];
+                handles[i] = System.Runtime.InteropServices.GCHandle.Alloc(buffers[i], System.Runtime.InteropServices.GCHandleType.Pinned);
+                template[i].Value = length == nuint.MaxValue || length == 0 ? null : (void*)handles[i].AddrOfPinnedObject();
+            }
+            rv = F.GetAttributeValue(_handle, handle, template, (nuint)types.Length);
+            if (rv is not (0 or 0x11 or 0x12))
+                throw new Pkcs11Exception((ulong)rv, "C_GetAttributeValue");
+            var result = new Dictionary<ulong, byte[]?>();
+            for (var i = 0; i < types.Length; i++)
+                result[types[i]] = template[i].ValueLength == nuint.MaxValue ? null : buffers[i][..(int)template[i].ValueLength];
+            return result;
+        }
+        finally
+        {
+            foreach (var h in handles)
+            {
+                if (h.IsAllocated)
+                    h.Free();
+            }
+        }
+    }
+
+    public byte[]? GetAttribute(nuint handle, ulong type) => GetAttributes(handle, type)[type];
+
+    /// <summary>C_GenerateKeyPair for RSA (bits) or EC (named curve OID, DER).</summary>
+    public (nuint PublicKey, nuint PrivateKey) GenerateKeyPair(KeySpec spec, string label, byte[] id)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(id);
+        var common = new List<AttributeValue> { AttributeValue.Bool(Ck.AttrToken, true), AttributeValue.Text(Ck.AttrLabel, label), AttributeValue.Bytes(Ck.AttrId, id) };
+        var publicTemplate = new List<AttributeValue>(common) { AttributeValue.Bool(Ck.AttrVerify, true) };
+        var privateTemplate = new List<AttributeValue>(common)
+        {
+            AttributeValue.Bool(Ck.AttrSign, true), AttributeValue.Bool(Ck.AttrPrivate, true),
+            AttributeValue.Bool(Ck.AttrSensitive, true), AttributeValue.Bool(Ck.AttrExtractable, false),
+        };
+        ulong mechanism;
+        if (spec.RsaBits is { } bits)
+        {
+            mechanism = Ck.MechRsaKeyPairGen;
+            publicTemplate.Add(AttributeValue.Number(Ck.AttrModulusBits, (ulong)bits));
+            publicTemplate.Add(AttributeValue.Bytes(Ck.AttrPublicExponent, [0x01, 0x00, 0x01]));
+        }
+        else
+        {
+            mechanism = Ck.MechEcKeyPairGen;
+            publicTemplate.Add(AttributeValue.Bytes(Ck.AttrEcParams, spec.EcParameters!));
+        }
+        using var pub = new Template(publicTemplate);
+        using var priv = new Template(privateTemplate);
+        var m = new CkMechanism { Mechanism = (nuint)mechanism };
+        nuint publicKey, privateKey;
+        Pkcs11Module.Check(F.GenerateKeyPair(_handle, &m, pub.Pointer, pub.Count, priv.Pointer, priv.Count, &publicKey, &privateKey), "C_GenerateKeyPair");
+        return (publicKey, privateKey);
+    }
+
+    /// <summary>C_SignInit + C_Sign (two calls: size, then signature).</summary>
+    public byte[] Sign(SignatureScheme scheme, nuint privateKey, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var input = scheme.Prepare(data);
+        using var mechanism = scheme.Mechanism();
+        Pkcs11Module.Check(F.SignInit(_handle, mechanism.Pointer, privateKey), "C_SignInit");
+        nuint length = 0;
+        fixed (byte* p = input)
+        {
+            Pkcs11Module.Check(F.Sign(_handle, p, (nuint)input.Length, null, &length), "C_Sign");
+            var signature = new byte[length];
+            fixed (byte* s = signature)
+                Pkcs11Module.Check(F.Sign(_handle, p, (nuint)input.Length, s, &length), "C_Sign");
+            return signature[..(int)length];
+        }
+    }
+
+    /// <summary>Signs already prepared data into a caller buffer with no allocation (loops, benchmarks); returns the length.</summary>
+    public int Sign(NativeMechanism mechanism, nuint privateKey, ReadOnlySpan<byte> data, Span<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        Pkcs11Module.Check(F.SignInit(_handle, mechanism.Pointer, privateKey), "C_SignInit");
+        nuint length = (nuint)signature.Length;
+        fixed (byte* p = data)
+        fixed (byte* s = signature)
+            Pkcs11Module.Check(F.Sign(_handle, p, (nuint)data.Length, s, &length), "C_Sign");
+        return (int)length;
+    }
+
+    /// <summary>C_VerifyInit + C_Verify; false for CKR_SIGNATURE_INVALID or a wrong length.</summary>
+    public bool Verify(SignatureScheme scheme, nuint publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var input = scheme.Prepare(data);
+        using var mechanism = scheme.Mechanism();
+        Pkcs11Module.Check(F.VerifyInit(_handle, mechanism.Pointer, publicKey), "C_VerifyInit");
+        nuint rv;
+        fixed (byte* p = input)
+        fixed (byte* s = signature)
+            rv = F.Verify(_handle, p, (nuint)input.Length, s, (nuint)signature.Length);
+        if (rv is 0xC0 or 0xC1)
+            return false;
+        Pkcs11Module.Check(rv, "C_Verify");
+        return true;
+    }
+
+    public byte[] GenerateRandom(int count)
+    {
+        var bytes = new byte[count];
+        fixed (byte* p = bytes)
+            Pkcs11Module.Check(F.GenerateRandom(_handle, p, (nuint)count), "C_GenerateRandom");
+        return bytes;
+    }
+
+    public void DestroyObject(nuint handle) => Pkcs11Module.Check(F.DestroyObject(_handle, handle), "C_DestroyObject");
+
+    public nuint CreateObject(IReadOnlyList<AttributeValue> template)
+    {
+        using var t = new Template(template);
+        nuint handle;
+        Pkcs11Module.Check(F.CreateObject(_handle, t.Pointer, t.Count, &handle), "C_CreateObject");
+        return handle;
+    }
+
+    public void Dispose()
+    {
+        if (_closed)
+            return;
+        _closed = true;
+        F.CloseSession(_handle);
+    }
+}

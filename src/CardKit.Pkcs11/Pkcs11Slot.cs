@@ -1,0 +1,79 @@
+using CardKit.Pkcs11.Native;
+
+namespace CardKit.Pkcs11;
+
+/// <summary>Token information (C_GetTokenInfo), strings trimmed, counters as numbers or null when unavailable.</summary>
+public sealed record TokenInfo(string Label, string Manufacturer, string Model, string SerialNumber, ulong Flags, ulong? MinPinLength, ulong? MaxPinLength)
+{
+    public bool Initialized => (Flags & Ck.TokenInitialized) != 0;
+    public bool LoginRequired => (Flags & Ck.TokenLoginRequired) != 0;
+    public bool PinCountLow => (Flags & Ck.TokenUserPinCountLow) != 0;
+    public bool PinFinalTry => (Flags & Ck.TokenUserPinFinalTry) != 0;
+    public bool PinLocked => (Flags & Ck.TokenUserPinLocked) != 0;
+}
+
+/// <summary>A mechanism the token supports, with key sizes and flags (C_GetMechanismInfo).</summary>
+public sealed record MechanismInfo(ulong Type, string Name, ulong MinKeySize, ulong MaxKeySize, ulong Flags);
+
+/// <summary>A slot of a <see cref="Pkcs11Module"/>.</summary>
+public sealed unsafe class Pkcs11Slot
+{
+    internal Pkcs11Slot(Pkcs11Module module, nuint id)
+    {
+        Module = module;
+        Id = id;
+    }
+
+    public Pkcs11Module Module { get; }
+
+    public nuint Id { get; }
+
+    public string Description
+    {
+        get
+        {
+            CkSlotInfo info;
+            Pkcs11Module.Check(Module.Functions.GetSlotInfo(Id, &info), "C_GetSlotInfo");
+            return Pkcs11Module.PaddedText(info.SlotDescription, 64);
+        }
+    }
+
+    public TokenInfo GetTokenInfo()
+    {
+        CkTokenInfo info;
+        Pkcs11Module.Check(Module.Functions.GetTokenInfo(Id, &info), "C_GetTokenInfo");
+        return new TokenInfo(
+            Pkcs11Module.PaddedText(info.Label, 32), Pkcs11Module.PaddedText(info.ManufacturerId, 32),
+            Pkcs11Module.PaddedText(info.Model, 16), Pkcs11Module.PaddedText(info.SerialNumber, 16), info.Flags,
+            Available(info.MinPinLen), Available(info.MaxPinLen));
+    }
+
+    // CK_UNAVAILABLE_INFORMATION is all ones at the width of CK_ULONG.
+    private static ulong? Available(nuint value) => value == nuint.MaxValue ? null : value;
+
+    public IReadOnlyList<MechanismInfo> GetMechanisms()
+    {
+        nuint count = 0;
+        Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, null, &count), "C_GetMechanismList");
+        var types = new nuint[count];
+        fixed (nuint* p = types)
+            Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, p, &count), "C_GetMechanismList");
+        var result = new List<MechanismInfo>();
+        foreach (var type in types.Take((int)count))
+        {
+            CkMechanismInfo info;
+            Pkcs11Module.Check(Module.Functions.GetMechanismInfo(Id, type, &info), "C_GetMechanismInfo");
+            result.Add(new MechanismInfo(type, Mechanisms.Name(type), info.MinKeySize, info.MaxKeySize, info.Flags));
+        }
+        return result;
+    }
+
+    /// <summary>C_OpenSession (always a serial session; read-write when asked).</summary>
+    public Pkcs11Session OpenSession(bool readWrite = false)
+    {
+        nuint handle;
+        var flags = (nuint)(Ck.SessionSerial | (readWrite ? Ck.SessionRw : 0));
+        Pkcs11Module.Check(Module.Functions.OpenSession(Id, flags, &handle), "C_OpenSession");
+        return new Pkcs11Session(this, handle);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+
+namespace CardKit.Pkcs11;
+
+/// <summary>Public keys read from a token as .NET keys and as SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) DER/PEM.</summary>
+public static class PublicKeys
+{
+    /// <summary>The public key object as an <see cref="AsymmetricAlgorithm"/> (RSA or ECDsa).</summary>
+    public static AsymmetricAlgorithm Read(Pkcs11Session session, nuint publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var attributes = session.GetAttributes(publicKey, Ck.AttrKeyType, Ck.AttrModulus, Ck.AttrPublicExponent, Ck.AttrEcParams, Ck.AttrEcPoint);
+        var keyType = attributes[Ck.AttrKeyType] is { } kt ? new AttributeValue(Ck.AttrKeyType, kt).AsNumber() : ulong.MaxValue;
+        if (keyType == Ck.KeyRsa && attributes[Ck.AttrModulus] is { } modulus && attributes[Ck.AttrPublicExponent] is { } exponent)
+            return RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent });
+        if (keyType == Ck.KeyEc && attributes[Ck.AttrEcParams] is { } ecParams && attributes[Ck.AttrEcPoint] is { } ecPoint)
+        {
+            // CKA_EC_POINT is the DER OCTET STRING of the uncompressed point 04 || X || Y (PKCS#11 2.40 current mechanisms §2.3.3).
+            var point = new AsnReader(ecPoint, AsnEncodingRules.BER).ReadOctetString();
+            if (point.Length < 3 || point[0] != 0x04)
+                throw new Pkcs11Exception("the EC public key is not an uncompressed point");
+            var half = (point.Length - 1) / 2;
+            var oid = new AsnReader(ecParams, AsnEncodingRules.DER).ReadObjectIdentifier();
+            return ECDsa.Create(new ECParameters
+            {
+                Curve = ECCurve.CreateFromValue(oid),
+                Q = new ECPoint { X = point[1..(1 + half)], Y = point[(1 + half)..] },
+            });
+        }
+        throw new Pkcs11Exception($"object {publicKey} is not an RSA or EC public key CardKit can export");
+    }
+
+    public static string ToPem(AsymmetricAlgorithm key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.ExportSubjectPublicKeyInfoPem();
+    }
+}

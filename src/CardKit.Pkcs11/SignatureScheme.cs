@@ -1,0 +1,119 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using CardKit.Pkcs11.Native;
+
+namespace CardKit.Pkcs11;
+
+/// <summary>
+/// A signature scheme by its pkcs11-tool name: the mechanism, its parameters, and what to do with
+/// the data first (ECDSA-SHAx hashes in software and signs with CKM_ECDSA, so tokens without
+/// CKM_ECDSA_SHA384, such as SoftHSM2, work). ECDSA signatures from the token are r||s (PKCS#11
+/// 2.40 current mechanisms §2.3.6); <see cref="ToDer"/> gives the form OpenSSL verifies.
+/// </summary>
+public sealed class SignatureScheme
+{
+    private SignatureScheme(string name, ulong mechanism, HashAlgorithmName? softwareHash, (ulong Hash, ulong Mgf, int Salt)? pss)
+    {
+        Name = name;
+        MechanismType = mechanism;
+        SoftwareHash = softwareHash;
+        Pss = pss;
+    }
+
+    public string Name { get; }
+
+    public ulong MechanismType { get; }
+
+    public HashAlgorithmName? SoftwareHash { get; }
+
+    public (ulong Hash, ulong Mgf, int Salt)? Pss { get; }
+
+    public bool IsEcdsa => MechanismType == Ck.MechEcdsa;
+
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static SignatureScheme Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToUpperInvariant() switch
+        {
+            "SHA256-RSA-PKCS" => new(name, Ck.MechSha256RsaPkcs, null, null),
+            "SHA384-RSA-PKCS" => new(name, Ck.MechSha384RsaPkcs, null, null),
+            "SHA512-RSA-PKCS" => new(name, Ck.MechSha512RsaPkcs, null, null),
+            // Current mechanisms §2.1.14: hash, MGF1 with the same hash, salt = hash length.
+            "SHA256-RSA-PKCS-PSS" => new(name, Ck.MechSha256RsaPkcsPss, null, (Ck.MechSha256, Ck.MgfSha256, 32)),
+            "SHA384-RSA-PKCS-PSS" => new(name, Ck.MechSha384RsaPkcsPss, null, (Ck.MechSha384, Ck.MgfSha384, 48)),
+            "SHA512-RSA-PKCS-PSS" => new(name, Ck.MechSha512RsaPkcsPss, null, (Ck.MechSha512, Ck.MgfSha512, 64)),
+            "ECDSA-SHA256" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA256, null),
+            "ECDSA-SHA384" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA384, null),
+            _ => throw new ArgumentException($"unknown signature mechanism '{name}': use {string.Join(", ", Mechanisms.SignatureNames)}", nameof(name)),
+        };
+    }
+
+    internal byte[] Prepare(ReadOnlySpan<byte> data)
+    {
+        if (SoftwareHash is not { } hash)
+            return data.ToArray();
+        return hash == HashAlgorithmName.SHA384 ? SHA384.HashData(data) : SHA256.HashData(data);
+    }
+
+    /// <summary>The native CK_MECHANISM with its parameters, valid until disposed.</summary>
+    public NativeMechanism Mechanism() => new(this);
+
+    /// <summary>r||s (two equal halves) to a DER SEQUENCE of two INTEGERs (RFC 3279 §2.2.3).</summary>
+    public static byte[] ToDer(ReadOnlySpan<byte> rawSignature)
+    {
+        var half = rawSignature.Length / 2;
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteIntegerUnsigned(rawSignature[..half]);
+            writer.WriteIntegerUnsigned(rawSignature[half..]);
+        }
+        return writer.Encode();
+    }
+
+    /// <summary>DER ECDSA signature back to r||s of <paramref name="fieldBytes"/> each.</summary>
+    public static byte[] FromDer(ReadOnlySpan<byte> der, int fieldBytes)
+    {
+        var reader = new System.Formats.Asn1.AsnReader(der.ToArray(), System.Formats.Asn1.AsnEncodingRules.DER);
+        var sequence = reader.ReadSequence();
+        var r = sequence.ReadIntegerBytes().Span.TrimStart((byte)0);
+        var s = sequence.ReadIntegerBytes().Span.TrimStart((byte)0);
+        var raw = new byte[2 * fieldBytes];
+        r.CopyTo(raw.AsSpan(fieldBytes - r.Length));
+        s.CopyTo(raw.AsSpan(2 * fieldBytes - s.Length));
+        return raw;
+    }
+}
+
+/// <summary>A CK_MECHANISM and its parameter block in unmanaged memory.</summary>
+public sealed unsafe class NativeMechanism : IDisposable
+{
+    private void* _parameter;
+
+    internal NativeMechanism(SignatureScheme scheme)
+    {
+        Pointer = (CkMechanism*)NativeMemory.AllocZeroed((nuint)sizeof(CkMechanism));
+        Pointer->Mechanism = (nuint)scheme.MechanismType;
+        if (scheme.Pss is { } pss)
+        {
+            var p = (CkRsaPkcsPssParams*)NativeMemory.AllocZeroed((nuint)sizeof(CkRsaPkcsPssParams));
+            *p = new CkRsaPkcsPssParams { HashAlgorithm = (nuint)pss.Hash, Mgf = (nuint)pss.Mgf, SaltLength = (nuint)pss.Salt };
+            _parameter = p;
+            Pointer->Parameter = p;
+            Pointer->ParameterLength = (nuint)sizeof(CkRsaPkcsPssParams);
+        }
+    }
+
+    internal CkMechanism* Pointer { get; private set; }
+
+    public void Dispose()
+    {
+        if (Pointer == null)
+            return;
+        NativeMemory.Free(_parameter);
+        NativeMemory.Free(Pointer);
+        _parameter = null;
+        Pointer = null;
+    }
+}

@@ -1,0 +1,84 @@
+using CardKit.Testing;
+
+namespace CardKit.Cli.Tests;
+
+/// <summary>The exact `cardkit p11` lines of the issue, as real processes on a private SoftHSM2 token, checked by openssl and pkcs11-tool.</summary>
+public class P11CommandTests
+{
+    private static readonly Lazy<string> Demo = new(() =>
+    {
+        SoftHsm.Instance.InitToken("demo");
+        return SoftHsm.Instance.Directory;
+    });
+
+    private static (int ExitCode, string Output) Cardkit(params string[] args) =>
+        SoftHsm.Instance.Run(EmulateProcessTests.Binary, args, Demo.Value);
+
+    [Fact(Timeout = 120_000)]
+    public void Keygen_sign_export_and_openssl_verifies()
+    {
+        var dir = Demo.Value;
+        File.WriteAllText(Path.Combine(dir, "data"), "signed by a key that never left the token\n");
+        var (exitCode, output) = Cardkit("p11", "keygen", "--token", "pkcs11:token=demo?pin-value=1234", "--type", "rsa:2048", "--label", "mykey", "--id", "01");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=1234", "--mechanism", "SHA256-RSA-PKCS", "--in", "data", "--out", "sig");
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("1234", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%01;type=public", "--out", "pub.pem");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("openssl", ["dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig", "data"], dir);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Verified OK", output, StringComparison.Ordinal);
+
+        (exitCode, output) = Cardkit("p11", "verify", "--key", "pkcs11:token=demo;id=%01;type=public", "-m", "SHA256-RSA-PKCS", "--in", "data", "--signature", "sig");
+        Assert.True(exitCode == 0, output);
+        File.WriteAllText(Path.Combine(dir, "data"), "tampered\n");
+        (exitCode, output) = Cardkit("p11", "verify", "--key", "pkcs11:token=demo;id=%01;type=public", "-m", "SHA256-RSA-PKCS", "--in", "data", "--signature", "sig");
+        Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+        Assert.Contains("does NOT verify", output, StringComparison.Ordinal);
+
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234", "--list-objects"]);
+        Assert.Contains("label:      mykey", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "objects", "pkcs11:token=demo?pin-value=1234", "--json");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("\"label\": \"mykey\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"type\": \"private\"", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public void A_signature_made_by_pkcs11_tool_verifies_in_cardkit()
+    {
+        var dir = Demo.Value;
+        File.WriteAllText(Path.Combine(dir, "msg"), "made by pkcs11-tool\n");
+        // SoftHSM2 has CKM_ECDSA but no CKM_ECDSA_SHA256: pkcs11-tool signs the SHA-256 hash, as CardKit does.
+        File.WriteAllBytes(Path.Combine(dir, "msg.sha256"), System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, "msg"))));
+        var (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234",
+            "--keypairgen", "--key-type", "EC:prime256v1", "--id", "0E", "--label", "tool-ec"]);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234",
+            "--sign", "--id", "0E", "-m", "ECDSA", "--signature-format", "openssl", "--input-file", "msg.sha256", "--output-file", "tool.sig"], dir);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "verify", "--key", "pkcs11:token=demo;id=%0E;type=public", "-m", "ECDSA-SHA256", "--in", "msg", "--signature", "tool.sig");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Verified OK", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(ExitCodes.CardOrDataError, "CKR_PIN_INCORRECT", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=9999", "-m", "SHA256-RSA-PKCS", "--in", "softhsm2.conf", "--out", "x")]
+    [InlineData(ExitCodes.Usage, "malformed PKCS#11 URI", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%0")]
+    [InlineData(ExitCodes.CardOrDataError, "no object matches", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%7F%7F;type=public")]
+    [InlineData(ExitCodes.CardOrDataError, "no token matches", "p11", "random", "--token", "pkcs11:token=nope", "8")]
+    [InlineData(ExitCodes.Environment, "has no C_GetFunctionList", "p11", "info", "--module", "/usr/lib/x86_64-linux-gnu/libz.so.1")]
+    [InlineData(ExitCodes.Environment, "does not exist", "p11", "info", "--module", "/nope.so")]
+    [InlineData(ExitCodes.Usage, "unknown signature mechanism", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=1234", "-m", "MD5-RSA", "--in", "softhsm2.conf", "--out", "x")]
+    public void Bad_input_gives_a_clear_error_and_exit_code(int expectedExit, string message, params string[] args)
+    {
+        var (exitCode, output) = Cardkit(args);
+        Assert.True(exitCode == expectedExit, output);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("9999", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+}

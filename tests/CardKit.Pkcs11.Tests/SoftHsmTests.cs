@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using CardKit.Testing;
+
+namespace CardKit.Pkcs11.Tests;
+
+[CollectionDefinition("SoftHSM", DisableParallelization = true)]
+public sealed class SoftHsmGroup;
+
+/// <summary>CardKit.Pkcs11 against a real SoftHSM2 token, cross-checked with openssl and pkcs11-tool.</summary>
+[Collection("SoftHSM")]
+public class SoftHsmTests
+{
+    private static Pkcs11Module Load() => Pkcs11Module.Load(SoftHsm.ModulePath);
+
+    private static Pkcs11Session Open(Pkcs11Module module, string label = TokenSetup.Label)
+    {
+        var slot = module.FindToken(label) ?? throw new InvalidOperationException($"token {label} missing");
+        var session = slot.OpenSession(readWrite: true);
+        session.Login(SoftHsm.Pin);
+        return session;
+    }
+
+    private static byte[] NewId() => RandomNumberGenerator.GetBytes(4);
+
+    [Fact(Timeout = 60_000)]
+    public void Module_info_slots_tokens_and_mechanisms()
+    {
+        using var module = Load();
+        Assert.Equal("SoftHSM", module.GetInfo().Manufacturer);
+        var slot = module.FindToken(TokenSetup.Label)!;
+        var token = slot.GetTokenInfo();
+        Assert.True(token.Initialized);
+        Assert.True(token.LoginRequired);
+        Assert.Equal("SoftHSM v2", token.Model);
+        Assert.Contains(slot.GetMechanisms(), m => m.Name == "SHA256-RSA-PKCS-PSS");
+        Assert.Contains(slot.GetMechanisms(), m => m.Name == "ECDSA");
+        Assert.Equal(32, slot.OpenSession().GenerateRandom(32).Length);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Loads_are_reference_counted()
+    {
+        var first = Load();
+        var second = Load();
+        Assert.Same(first, second);
+        first.Dispose();
+        Assert.NotEmpty(second.GetSlots());
+        second.Dispose();
+        using var again = Load();
+        Assert.NotEmpty(again.GetSlots());
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("/no/such/module.so", "does not exist")]
+    [InlineData("/usr/lib/x86_64-linux-gnu/libz.so.1", "has no C_GetFunctionList")]
+    [InlineData("/etc/hostname", "cannot be loaded as a shared library")]
+    public void Bad_modules_are_reported_clearly(string path, string message)
+    {
+        var e = Assert.Throws<Pkcs11ModuleException>(() => Pkcs11Module.Load(path));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void A_wrong_PIN_is_CKR_PIN_INCORRECT_with_a_readable_message()
+    {
+        using var module = Load();
+        using var session = module.FindToken(TokenSetup.Label)!.OpenSession();
+        var e = Assert.Throws<Pkcs11Exception>(() => session.Login("0000"));
+        Assert.Equal(0xA0UL, e.Code);
+        Assert.Contains("CKR_PIN_INCORRECT: wrong PIN", e.Message, StringComparison.Ordinal);
+        session.Login(SoftHsm.Pin);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("rsa:2048", "SHA256-RSA-PKCS", new[] { "-sha256" })]
+    [InlineData("rsa:2048", "SHA256-RSA-PKCS-PSS", new[] { "-sha256", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32" })]
+    [InlineData("ec:p256", "ECDSA-SHA256", new[] { "-sha256" })]
+    [InlineData("ec:p384", "ECDSA-SHA384", new[] { "-sha384" })]
+    public void Signatures_verify_on_the_token_in_dotnet_and_in_openssl(string keyType, string mechanism, string[] opensslDigest)
+    {
+        using var module = Load();
+        using var session = Open(module);
+        var id = NewId();
+        var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse(keyType), "sig-" + mechanism, id);
+        var data = RandomNumberGenerator.GetBytes(1000);
+        var scheme = SignatureScheme.Parse(mechanism);
+        var signature = session.Sign(scheme, privateKey, data);
+        Assert.True(session.Verify(scheme, publicKey, data, signature));
+        data[0] ^= 1;
+        Assert.False(session.Verify(scheme, publicKey, data, signature));
+        data[0] ^= 1;
+
+        // The exported public key verifies in .NET and in a real openssl process.
+        using var key = PublicKeys.Read(session, publicKey);
+        var dir = Directory.CreateTempSubdirectory("cardkit-sig-").FullName;
+        File.WriteAllBytes(Path.Combine(dir, "data"), data);
+        File.WriteAllText(Path.Combine(dir, "pub.pem"), PublicKeys.ToPem(key));
+        File.WriteAllBytes(Path.Combine(dir, "sig"), scheme.IsEcdsa ? SignatureScheme.ToDer(signature) : signature);
+        var (exitCode, output) = SoftHsm.Instance.Run("openssl", ["dgst", .. opensslDigest, "-verify", "pub.pem", "-signature", "sig", "data"], dir);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Verified OK", output, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public void Keys_made_by_pkcs11_tool_are_found_and_used_and_vice_versa()
+    {
+        var (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", TokenSetup.Interop, "--login", "--pin", SoftHsm.Pin,
+            "--keypairgen", "--key-type", "EC:prime256v1", "--id", "A1", "--label", "from-pkcs11-tool"]);
+        Assert.True(exitCode == 0, output);
+        using var module = Load();
+        using var session = Open(module, TokenSetup.Interop);
+        var found = session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [0xA1]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey)]);
+        var privateKey = Assert.Single(found);
+        var signature = session.Sign(SignatureScheme.Parse("ECDSA-SHA256"), privateKey, "interop"u8);
+        var publicKey = Assert.Single(session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [0xA1]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPublicKey)]));
+        Assert.True(session.Verify(SignatureScheme.Parse("ECDSA-SHA256"), publicKey, "interop"u8, signature));
+
+        session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "from-cardkit", [0xB2]);
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", TokenSetup.Interop, "--login", "--pin", SoftHsm.Pin, "--list-objects"]);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("from-cardkit", output, StringComparison.Ordinal);
+        Assert.Contains("ID:         b2", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void URIs_select_exactly_one_object_or_say_why_not()
+    {
+        using var module = Load();
+        using var session = Open(module);
+        var id = NewId();
+        session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "uri-key", id);
+        var idText = string.Concat(id.Select(b => $"%{b:X2}"));
+        var uri = Pkcs11Uri.Parse($"pkcs11:token={TokenSetup.Label};id={idText};type=private");
+        Assert.Same(module.FindToken(TokenSetup.Label)!.Module, UriSelection.FindSlot(module, uri).Module);
+        UriSelection.FindOne(session, uri);
+        var both = Assert.Throws<Pkcs11Exception>(() => UriSelection.FindOne(session, Pkcs11Uri.Parse($"pkcs11:token={TokenSetup.Label};id={idText}")));
+        Assert.Contains("2 objects match", both.Message, StringComparison.Ordinal);
+        var none = Assert.Throws<Pkcs11Exception>(() => UriSelection.FindOne(session, Pkcs11Uri.Parse($"pkcs11:token={TokenSetup.Label};id=%00%00;type=private")));
+        Assert.Contains("no object matches", none.Message, StringComparison.Ordinal);
+        var noToken = Assert.Throws<Pkcs11Exception>(() => UriSelection.FindSlot(module, Pkcs11Uri.Parse("pkcs11:token=nope")));
+        Assert.Contains("no token matches", noToken.Message, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Sensitive_attributes_come_back_null_not_as_a_failure()
+    {
+        using var module = Load();
+        using var session = Open(module);
+        var (_, privateKey) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "sensitive", NewId());
+        var attributes = session.GetAttributes(privateKey, Ck.AttrValue, Ck.AttrLabel);
+        Assert.Null(attributes[Ck.AttrValue]);
+        Assert.Equal("sensitive"u8.ToArray(), attributes[Ck.AttrLabel]);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Signing_with_a_public_key_is_refused_clearly()
+    {
+        using var module = Load();
+        using var session = Open(module);
+        var (publicKey, _) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "wrong-key", NewId());
+        var e = Assert.Throws<Pkcs11Exception>(() => session.Sign(SignatureScheme.Parse("ECDSA-SHA256"), publicKey, "x"u8));
+        Assert.Contains("C_SignInit failed: CKR_", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => SignatureScheme.Parse("MD5-RSA"));
+        Assert.Throws<ArgumentException>(() => KeySpec.Parse("rsa:99"));
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace CardKit.Testing;
+
+/// <summary>
+/// A private SoftHSM2 token directory for one test process (SOFTHSM2_CONF in a temp dir) and the
+/// real command-line tools run against it with timeouts: softhsm2-util, pkcs11-tool, openssl.
+/// </summary>
+internal sealed class SoftHsm
+{
+    public const string ModulePath = "/usr/lib/softhsm/libsofthsm2.so";
+    public const string Pin = "1234";
+    public const string SoPin = "123456";
+
+    private static readonly Lazy<SoftHsm> Shared = new(() => new SoftHsm());
+
+    private SoftHsm()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), $"cardkit-softhsm-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tokens"));
+        ConfigPath = Path.Combine(Directory, "softhsm2.conf");
+        File.WriteAllText(ConfigPath, $"directories.tokendir = {Path.Combine(Directory, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\n");
+    }
+
+    public static SoftHsm Instance => Shared.Value;
+
+    public string Directory { get; }
+
+    public string ConfigPath { get; }
+
+    /// <summary>A fresh token with <paramref name="label"/>, user PIN 1234, SO PIN 123456.</summary>
+    public void InitToken(string label)
+    {
+        var (exitCode, output) = Run("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", SoPin]);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"softhsm2-util failed: {output}");
+    }
+
+    /// <summary>Runs a tool with SOFTHSM2_CONF and PKCS11_MODULE set; kills it after 60 s.</summary>
+    public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? Directory,
+        };
+        psi.Environment["SOFTHSM2_CONF"] = ConfigPath;
+        psi.Environment["PKCS11_MODULE"] = ModulePath;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"{file} timed out after 60 s");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

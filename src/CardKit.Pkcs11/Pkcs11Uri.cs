@@ -151,12 +151,14 @@ public sealed class Pkcs11Uri
     /// <summary>The URI text: attributes in the order given, values percent-encoded; id always fully encoded (RFC 7512 §2.3).</summary>
     public override string ToString()
     {
-        var text = new StringBuilder("pkcs11:");
-        text.Append(string.Join(';', Path.Select(kv => $"{kv.Key}={Encode(kv.Value, all: kv.Key == "id")}")));
+        var text = new StringBuilder(PathText());
         if (Query.Count > 0)
             text.Append('?').Append(string.Join('&', Query.Select(kv => $"{kv.Key}={Encode(kv.Value, all: false)}")));
         return text.ToString();
     }
+
+    /// <summary>"pkcs11:" and the path attributes only (no query: no PIN).</summary>
+    public string PathText() => "pkcs11:" + string.Join(';', Path.Select(kv => $"{kv.Key}={Encode(kv.Value, all: kv.Key == "id")}"));
 
     private static string Encode(byte[] value, bool all)
     {

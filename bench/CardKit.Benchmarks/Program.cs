@@ -5,5 +5,7 @@ using CardKit.Benchmarks;
 // e.g. --filter '*InProcess*'.
 if (args.Length > 0 && args[0] == "fuzz")
     return Fuzz.Run(args);
+if (args.Length > 0 && args[0] is "p11-sign" or "p11-find")
+    return Pkcs11Loop.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -15,7 +15,7 @@ dotnet build CardKit.slnx -c Release -nologo -clp:ErrorsOnly
 
 # Every test that touches a daemon, socket or card has its own timeout; --timeout is the last
 # line of defence per test module so that a hang can never eat CI's budget.
-args=(--configuration Release --no-build --timeout 20m)
+args=(--configuration Release --no-build --timeout 10m)
 if [ $# -gt 0 ]; then
   exec dotnet test "${args[@]}" "$@"
 fi

@@ -52,21 +52,8 @@ public class EmulateProcessTests
 
     internal static async Task<(int ExitCode, string Stdout)> RunAsync(string file, string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(new ProcessStartInfo(file, args), null, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        return (exitCode, stdout + stderr);
     }
 }
 

@@ -86,3 +86,20 @@ public class UiccCardTests
         Assert.Equal("3B 0F 80 31 C0 67 43 61 72 64 4B 69 74 73 40 01 00", Hex.Format(VirtualCards.Create("iso").Atr.Span));
     }
 }
+
+public class ShortFileIdentifierTests
+{
+    [Fact]
+    public void READ_BINARY_with_a_short_EF_identifier_selects_and_reads_the_file()
+    {
+        using var channel = new EmulatedChannel(VirtualCards.Create("iso"));
+        var response = new byte[258];
+        channel.Transmit(Hex.Parse("00 A4 04 0C 08 F0 43 61 72 64 4B 69 74"), response);
+        var length = channel.Transmit(Hex.Parse("00 B0 81 06 04"), response);
+        Assert.Equal("66 72 6F 6D 90 00", Hex.Format(response.AsSpan(0, length))); // "from", offset 6 of EF 5001 (SFI 1)
+        length = channel.Transmit(Hex.Parse("00 B0 00 00 05"), response);
+        Assert.Equal("48 65 6C 6C 6F 90 00", Hex.Format(response.AsSpan(0, length))); // EF 5001 is now the current EF
+        length = channel.Transmit(Hex.Parse("00 B0 9E 00 01"), response);
+        Assert.Equal("6A 82", Hex.Format(response.AsSpan(0, length)));
+    }
+}

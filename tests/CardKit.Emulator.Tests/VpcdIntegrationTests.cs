@@ -51,29 +51,8 @@ public class VpcdIntegrationTests
 
     private static async Task<(int ExitCode, string Output)> RunPython(string script, CancellationToken cancellationToken)
     {
-        var psi = new ProcessStartInfo("/usr/bin/python3", "-")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(psi)!;
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(40));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(new ProcessStartInfo("/usr/bin/python3", "-"), script, TimeSpan.FromSeconds(40), cancellationToken);
+        return (exitCode, stdout + stderr);
     }
 }
 
@@ -90,31 +69,15 @@ public class PyscardPhonebookTests
         using var client = new VpcdClient(card, port: reader.Port).Start();
         await client.WaitConnectedAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await Task.Delay(1500, TestContext.Current.CancellationToken); // pcscd polls presence every ~400 ms
-        var psi = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(Pcscd.RepoRoot, "bench", "sim", "pyscard_dump.py"), reader.Name, "1234"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(psi)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        Assert.True(process.ExitCode == 0, await stderr);
+        var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(
+            new ProcessStartInfo("/usr/bin/python3", [Path.Combine(Pcscd.RepoRoot, "bench", "sim", "pyscard_dump.py"), reader.Name, "1234"]),
+            null, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, stderr);
         // The plain script garbles the UCS2 names and ignores EXT1 (what CardKit's decoder is for),
         // but the card answers it like a real SIM.
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("   1  Voice Mail  +18056377243", lines[0]);
         Assert.Equal(" 240  Contact 240  +49301000240", lines[^1]);
-        Assert.Contains("239 entries, 257 APDUs", await stderr, StringComparison.Ordinal);
+        Assert.Contains("239 entries, 257 APDUs", stderr, StringComparison.Ordinal);
     }
 }

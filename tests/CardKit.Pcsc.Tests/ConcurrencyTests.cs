@@ -15,7 +15,7 @@ public class ConcurrencyTests
         var data = Hex.Format(Enumerable.Range(0, 256).Select(o => (byte)(o ^ seed)).ToArray(), '\0');
         var json = $$"""
             { "kind": "iso", "atr": "3B 02 14 {{seed:X2}}",
-              "files": [ { "path": "3F00/0100", "type": "transparent", "data": "{{data}}" } ] }
+              "files": [ { "path": "3F00/0100", "type": "transparent", "data": "{{data}}", "sfi": 1 } ] }
             """;
         return CardData.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
     }
@@ -27,19 +27,15 @@ public class ConcurrencyTests
         var readers = VirtualReaders.Pcsc;
         using var first = await InsertedCard.InsertAsync(CardWithPattern(0x5A), readers[0], TestContext.Current.CancellationToken);
         using var second = await InsertedCard.InsertAsync(CardWithPattern(0xA5), readers[1], TestContext.Current.CancellationToken);
-        // Every thread selects the same EF, so the cards' shared "current file" never changes under another thread.
-        foreach (var reader in readers)
-        {
-            using var card = PcscCard.Open(reader.Name);
-            Assert.Equal(2, card.Transmit(Hex.Parse("00 A4 00 0C 02 01 00"), new byte[2]));
-        }
+        // READ BINARY by short EF identifier (P1 = 81): every command names its file, so no thread
+        // depends on a "current file" another thread (or a power cycle by pcscd) could change.
 
         var threads = Enumerable.Range(0, 4).Select(t => Task.Factory.StartNew(() =>
         {
             using var context = PcscContext.Establish();
             using var a = context.Connect(readers[0].Name);
             using var b = context.Connect(readers[1].Name);
-            var command = new byte[] { 0x00, 0xB0, 0x00, 0x00, 0x01 };
+            var command = new byte[] { 0x00, 0xB0, 0x81, 0x00, 0x01 };
             var response = new byte[3];
             for (var i = 0; i < ApdusPerReader; i++)
             {

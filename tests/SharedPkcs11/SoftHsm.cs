@@ -39,14 +39,13 @@ internal sealed class SoftHsm
     /// <summary>Runs a tool with SOFTHSM2_CONF and PKCS11_MODULE set; kills it after 60 s.</summary>
     public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null)
     {
-        var psi = new ProcessStartInfo(file, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Directory,
-        };
+        var psi = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory ?? Directory };
         psi.Environment["SOFTHSM2_CONF"] = ConfigPath;
         psi.Environment["PKCS11_MODULE"] = ModulePath;
+        // Synchronous on purpose: this also runs inside a module initializer, where waiting on
+        // thread-pool continuations can deadlock.
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

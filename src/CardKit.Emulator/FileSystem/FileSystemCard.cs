@@ -195,16 +195,37 @@ public abstract class FileSystemCard : VirtualCard
 
     private int ReadBinary(byte p1, byte p2, int le, Span<byte> response)
     {
+        // ISO/IEC 7816-4:2020 §11.3.3: P1 b8 = 1 means b5-b1 are a short EF identifier, P2 the
+        // offset, and the EF becomes the current one.
+        if ((p1 & 0x80) != 0)
+        {
+            if (SfiChild((byte)(p1 & 0x1F)) is not { } byShortId)
+                return Status(response, Sw.FileNotFound);
+            CurrentEf = byShortId;
+            p1 = 0;
+        }
         if (!CheckEf(EfStructure.Transparent, out var ef, out var sw) || !Allowed(ef!.Read, ref sw))
             return Status(response, sw);
         var offset = (p1 << 8) | p2;
-        if ((p1 & 0x80) != 0 || offset > ef.Data.Length)
+        if (offset > ef.Data.Length)
             return Status(response, Sw.OutOfRange);
         var available = ef.Data.Length - offset;
         var length = le <= 0 ? Math.Min(256, available) : le;
         if (length > available)
             return Status(response, WrongLe(available));
         return Data(response, ef.Data.AsSpan(offset, length));
+    }
+
+    private ElementaryFile? SfiChild(byte sfi)
+    {
+        if (sfi == 0)
+            return null;
+        foreach (var child in CurrentDf.Children)
+        {
+            if (child is ElementaryFile ef && ef.Sfi == sfi)
+                return ef;
+        }
+        return null;
     }
 
     private int UpdateBinary(byte p1, byte p2, ReadOnlySpan<byte> data, Span<byte> response)

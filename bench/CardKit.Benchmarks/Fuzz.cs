@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CardKit.Atr;
 using CardKit.Emulator;
 using CardKit.Iso7816;
 using CardKit.Scripting;
@@ -23,6 +24,9 @@ internal static class Fuzz
             Hex.Parse("00 A4 04 00 07 A0 00 00 00 87 10 02 00"), Hex.Parse("00 B0 00 00 00 01 00"),
             Hex.Parse("62 08 82 02 41 21 83 02 2F E2"), Hex.Parse("5F 2D 02 65 6E 7F 49 81 02 01 02"),
             Hex.Parse("A0 DC 01 04 1E 41 42"), Hex.Parse("00 20 00 01 08 31 32 33 34 FF FF FF FF"),
+            Hex.Parse("3B 9F 95 80 1F C3 80 31 E0 73 FE 21 13 63 55 40 18 83 07 90 00 C2"),
+            Hex.Parse("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A"),
+            Hex.Parse("810A01566FEC6365204DE0696CFFFFFF06816021436587FFFFFFFFFFFFFF"),
         ];
         var cards = VirtualCards.Kinds.Select(k => VirtualCards.Create(k)).ToArray();
         var response = new byte[ICardChannel.MaxExtendedResponse];
@@ -36,6 +40,9 @@ internal static class Fuzz
             formatErrors += Try(() => CompactTlv.Parse(input));
             formatErrors += Try(() => Hex.Parse(System.Text.Encoding.Latin1.GetString(input)));
             formatErrors += Try(() => ApduScript.Parse(System.Text.Encoding.Latin1.GetString(input)));
+            if (input.Length > 0)
+                AtrExplanation.Explain(AtrParser.Parse(input));
+            formatErrors += Try(() => Sim.AdnRecord.Decode(1, input));
             ApduDecoder.Describe(input);
             TextTraceObserver.FormatCommand(input);
             var card = cards[i % cards.Length];
@@ -45,7 +52,7 @@ internal static class Fuzz
             if (i % 10_000 == 0)
                 card.Reset();
         }
-        Console.WriteLine($"fuzz: {count:N0} inputs x 7 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"fuzz: {count:N0} inputs x 9 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 

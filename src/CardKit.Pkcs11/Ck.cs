@@ -13,7 +13,11 @@ public static class Ck
     public const ulong AttrClass = 0x000, AttrToken = 0x001, AttrPrivate = 0x002, AttrLabel = 0x003, AttrValue = 0x011,
         AttrKeyType = 0x100, AttrId = 0x102, AttrSensitive = 0x103, AttrEncrypt = 0x104, AttrDecrypt = 0x105,
         AttrSign = 0x108, AttrVerify = 0x10A, AttrModulus = 0x120, AttrModulusBits = 0x121, AttrPublicExponent = 0x122,
-        AttrExtractable = 0x162, AttrEcParams = 0x180, AttrEcPoint = 0x181;
+        AttrExtractable = 0x162, AttrEcParams = 0x180, AttrEcPoint = 0x181,
+        AttrCertificateType = 0x080, AttrIssuer = 0x081, AttrSubject = 0x101;
+
+    // Certificate types (CKC_*).
+    public const ulong CertificateX509 = 0;
 
     // Mechanisms (CKM_*).
     public const ulong MechRsaKeyPairGen = 0x0000, MechRsaPkcs = 0x0001, MechRsaPkcsPss = 0x000D,

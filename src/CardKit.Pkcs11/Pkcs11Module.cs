@@ -108,6 +108,22 @@ public sealed unsafe class Pkcs11Module : IDisposable
         return ids.Take((int)count).Select(id => new Pkcs11Slot(this, id)).ToList();
     }
 
+    /// <summary>
+    /// C_WaitForSlotEvent without blocking (CKF_DONT_BLOCK): the slot with a new event, or null when
+    /// there is none; null too when the module does not report slot events (CKR_FUNCTION_NOT_SUPPORTED).
+    /// </summary>
+    public Pkcs11Slot? PollSlotEvent(out bool supported)
+    {
+        nuint slot;
+        var rv = Functions.WaitForSlotEvent(1, &slot);
+        supported = rv != 0x54;
+        if (rv == 0)
+            return new Pkcs11Slot(this, slot);
+        if (rv is 0x8 or 0x54) // CKR_NO_EVENT, CKR_FUNCTION_NOT_SUPPORTED
+            return null;
+        throw new Pkcs11Exception((ulong)rv, "C_WaitForSlotEvent");
+    }
+
     /// <summary>The slot whose token has <paramref name="label"/> (select by label: SoftHSM2 renumbers slots).</summary>
     public Pkcs11Slot? FindToken(string label) => GetSlots().FirstOrDefault(s => s.GetTokenInfo().Label == label);
 

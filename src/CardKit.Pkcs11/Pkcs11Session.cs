@@ -45,6 +45,44 @@ public sealed unsafe class Pkcs11Session : IDisposable
 
     public void Logout() => F.Logout(_handle);
 
+    /// <summary>C_InitPIN: sets the user PIN (the session must be logged in as SO).</summary>
+    public void InitPin(string pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var bytes = Encoding.UTF8.GetBytes(pin);
+        fixed (byte* p = bytes)
+            Pkcs11Module.Check(F.InitPin(_handle, p, (nuint)bytes.Length), "C_InitPIN");
+    }
+
+    /// <summary>C_SetPIN: changes the PIN of the logged-in user.</summary>
+    public void ChangePin(string oldPin, string newPin)
+    {
+        ArgumentNullException.ThrowIfNull(oldPin);
+        ArgumentNullException.ThrowIfNull(newPin);
+        var o = Encoding.UTF8.GetBytes(oldPin);
+        var n = Encoding.UTF8.GetBytes(newPin);
+        fixed (byte* po = o)
+        fixed (byte* pn = n)
+            Pkcs11Module.Check(F.SetPin(_handle, po, (nuint)o.Length, pn, (nuint)n.Length), "C_SetPIN");
+    }
+
+    /// <summary>Stores an X.509 certificate (DER) as a token object with label and id (PKCS#11 2.40 §4.6.3).</summary>
+    public nuint ImportCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string label, byte[] id)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return CreateObject(
+        [
+            AttributeValue.Number(Ck.AttrClass, Ck.ObjectCertificate),
+            AttributeValue.Number(Ck.AttrCertificateType, Ck.CertificateX509),
+            AttributeValue.Bool(Ck.AttrToken, true),
+            AttributeValue.Text(Ck.AttrLabel, label),
+            AttributeValue.Bytes(Ck.AttrId, id),
+            AttributeValue.Bytes(Ck.AttrSubject, certificate.SubjectName.RawData),
+            AttributeValue.Bytes(Ck.AttrIssuer, certificate.IssuerName.RawData),
+            AttributeValue.Bytes(Ck.AttrValue, certificate.RawData),
+        ]);
+    }
+
     /// <summary>Every object matching <paramref name="template"/> (C_FindObjects in batches of 64).</summary>
     public List<nuint> FindObjects(IReadOnlyList<AttributeValue> template)
     {

@@ -68,6 +68,22 @@ public sealed unsafe class Pkcs11Slot
         return result;
     }
 
+    /// <summary>C_InitToken: erases the token and gives it a label (32 bytes, blank-padded) under the SO PIN.</summary>
+    public void InitToken(string soPin, string label)
+    {
+        ArgumentNullException.ThrowIfNull(soPin);
+        ArgumentNullException.ThrowIfNull(label);
+        var labelBytes = System.Text.Encoding.UTF8.GetBytes(label);
+        if (labelBytes.Length > 32)
+            throw new ArgumentException("a token label has at most 32 bytes", nameof(label));
+        var padded = Enumerable.Repeat((byte)' ', 32).ToArray();
+        labelBytes.CopyTo(padded, 0);
+        var pin = System.Text.Encoding.UTF8.GetBytes(soPin);
+        fixed (byte* p = pin)
+        fixed (byte* l = padded)
+            Pkcs11Module.Check(Module.Functions.InitToken(Id, p, (nuint)pin.Length, l), "C_InitToken");
+    }
+
     /// <summary>C_OpenSession (always a serial session; read-write when asked).</summary>
     public Pkcs11Session OpenSession(bool readWrite = false)
     {

@@ -65,6 +65,32 @@ public class P11CommandTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
+    [Fact(Timeout = 120_000)]
+    public void Init_token_set_and_change_the_PIN_and_import_a_certificate()
+    {
+        var dir = Demo.Value;
+        var slots = Cardkit("p11", "slots").Output;
+        var free = slots.Split('\n').First(l => l.Contains("not initialised", StringComparison.Ordinal)).Split(':')[0];
+        var pins = new Dictionary<string, string> { ["SO"] = "123456", ["UP"] = "4321", ["NP"] = "5555" };
+        var (exitCode, output) = SoftHsm.Instance.Run(EmulateProcessTests.Binary, ["p11", "init-token", "--slot", free, "--label", "admin", "--so-pin-env", "SO", "--user-pin-env", "UP"], dir, pins);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run(EmulateProcessTests.Binary, ["p11", "change-pin", "--token", "pkcs11:token=admin?pin-value=4321", "--new-pin-env", "NP"], dir, pins);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "random", "--token", "pkcs11:token=admin?pin-value=5555", "16");
+        Assert.True(exitCode == 0, output);
+        Assert.Matches("^[0-9A-F]{32}", output);
+        Assert.Equal(ExitCodes.CardOrDataError, Cardkit("p11", "random", "--token", "pkcs11:token=admin?pin-value=4321", "16").ExitCode);
+
+        (exitCode, output) = SoftHsm.Instance.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "import.key", "-out", "import.pem", "-subj", "/CN=imported", "-days", "1"], dir);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "import", "--token", "pkcs11:token=admin?pin-value=5555", "--cert", "import.pem", "--label", "imported", "--id", "C1");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "admin", "--list-objects", "--type", "cert"]);
+        Assert.Contains("label:      imported", output, StringComparison.Ordinal);
+        Assert.Contains("subject:    DN: CN=imported", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData(ExitCodes.CardOrDataError, "CKR_PIN_INCORRECT", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=9999", "-m", "SHA256-RSA-PKCS", "--in", "softhsm2.conf", "--out", "x")]
     [InlineData(ExitCodes.Usage, "malformed PKCS#11 URI", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%0")]

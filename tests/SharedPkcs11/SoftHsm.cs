@@ -37,11 +37,13 @@ internal sealed class SoftHsm
     }
 
     /// <summary>Runs a tool with SOFTHSM2_CONF and PKCS11_MODULE set; kills it after 60 s.</summary>
-    public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null)
+    public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory ?? Directory };
         psi.Environment["SOFTHSM2_CONF"] = ConfigPath;
         psi.Environment["PKCS11_MODULE"] = ModulePath;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            psi.Environment[name] = value;
         // Synchronous on purpose: this also runs inside a module initializer, where waiting on
         // thread-pool continuations can deadlock.
         psi.RedirectStandardOutput = true;

@@ -29,6 +29,10 @@ internal sealed unsafe class FunctionList
     public nuint GetTokenInfo(nuint slot, CkTokenInfo* info) => ((delegate* unmanaged<nuint, CkTokenInfo*, nuint>)F(6))(slot, info);
     public nuint GetMechanismList(nuint slot, nuint* list, nuint* count) => ((delegate* unmanaged<nuint, nuint*, nuint*, nuint>)F(7))(slot, list, count);
     public nuint GetMechanismInfo(nuint slot, nuint type, CkMechanismInfo* info) => ((delegate* unmanaged<nuint, nuint, CkMechanismInfo*, nuint>)F(8))(slot, type, info);
+    public nuint InitToken(nuint slot, byte* soPin, nuint soPinLength, byte* label) => ((delegate* unmanaged<nuint, byte*, nuint, byte*, nuint>)F(9))(slot, soPin, soPinLength, label);
+    public nuint InitPin(nuint session, byte* pin, nuint pinLength) => ((delegate* unmanaged<nuint, byte*, nuint, nuint>)F(10))(session, pin, pinLength);
+    public nuint SetPin(nuint session, byte* oldPin, nuint oldLength, byte* newPin, nuint newLength) => ((delegate* unmanaged<nuint, byte*, nuint, byte*, nuint, nuint>)F(11))(session, oldPin, oldLength, newPin, newLength);
+    public nuint WaitForSlotEvent(nuint flags, nuint* slot) => ((delegate* unmanaged<nuint, nuint*, void*, nuint>)F(67))(flags, slot, null);
     public nuint OpenSession(nuint slot, nuint flags, nuint* session) => ((delegate* unmanaged<nuint, nuint, void*, void*, nuint*, nuint>)F(12))(slot, flags, null, null, session);
     public nuint CloseSession(nuint session) => ((delegate* unmanaged<nuint, nuint>)F(13))(session);
     public nuint Login(nuint session, nuint userType, byte* pin, nuint pinLength) => ((delegate* unmanaged<nuint, nuint, byte*, nuint, nuint>)F(18))(session, userType, pin, pinLength);

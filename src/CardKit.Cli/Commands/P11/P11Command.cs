@@ -19,6 +19,8 @@ internal static class P11Command
         command.Subcommands.Add(Verify(output));
         command.Subcommands.Add(ExportPublicKey(output));
         command.Subcommands.Add(Random(output));
+        foreach (var admin in P11AdminCommands.Create(output))
+            command.Subcommands.Add(admin);
         return command;
     }
 

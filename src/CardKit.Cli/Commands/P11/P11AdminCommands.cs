@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using CardKit.Pkcs11;
+
+namespace CardKit.Cli.Commands.P11;
+
+/// <summary>`cardkit p11 slots|init-token|change-pin|import|events`: token administration.</summary>
+internal static class P11AdminCommands
+{
+    public static IEnumerable<Command> Create(CliOutput output)
+    {
+        yield return Slots(output);
+        yield return InitToken(output);
+        yield return ChangePin(output);
+        yield return Import(output);
+        yield return Events(output);
+    }
+
+    private static Command Slots(CliOutput output)
+    {
+        var options = new P11Options();
+        var command = new Command("slots", "Slots and the tokens in them (uninitialised ones included).");
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            using var module = options.Load(parse);
+            foreach (var slot in module.GetSlots(tokenPresent: false))
+            {
+                var token = slot.GetTokenInfo();
+                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{slot.Id}: {slot.Description}; token '{token.Label}' {(token.Initialized ? "initialised" : "not initialised")}{(token.PinLocked ? ", user PIN locked" : "")}"));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command InitToken(CliOutput output)
+    {
+        var options = new P11Options();
+        var slotId = new Option<ulong>("--slot") { Description = "Slot id (see `p11 slots`); the token in it is ERASED.", Required = true };
+        var label = new Option<string>("--label") { Description = "New token label (at most 32 bytes).", Required = true };
+        var soPinEnv = new Option<string>("--so-pin-env") { Description = "Environment variable holding the security officer PIN.", Required = true };
+        var userPinEnv = new Option<string?>("--user-pin-env") { Description = "Environment variable holding the user PIN to set." };
+        var command = new Command("init-token", "Initialise (erase) a token and optionally set its user PIN.") { slotId, label, soPinEnv, userPinEnv };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var soPin = Env(parse.GetValue(soPinEnv)!);
+            using var module = options.Load(parse);
+            var slot = module.GetSlots(tokenPresent: false).FirstOrDefault(s => (ulong)s.Id == parse.GetValue(slotId))
+                ?? throw CliException.Usage($"no slot {parse.GetValue(slotId)}; `cardkit p11 slots` lists them");
+            try
+            {
+                slot.InitToken(soPin, parse.GetValue(label)!);
+            }
+            catch (ArgumentException e)
+            {
+                throw CliException.Usage(e.Message);
+            }
+            if (parse.GetValue(userPinEnv) is { } userVariable)
+            {
+                // SoftHSM2 moves an initialised token to a new slot: find it again by label.
+                var initialised = module.FindToken(parse.GetValue(label)!) ?? slot;
+                using var session = initialised.OpenSession(readWrite: true);
+                session.Login(soPin, Ck.UserSo);
+                session.InitPin(Env(userVariable));
+            }
+            output.Out.WriteLine($"token '{parse.GetValue(label)}' initialised");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command ChangePin(CliOutput output)
+    {
+        var options = new P11Options();
+        var token = new Option<string>("--token") { Description = "pkcs11: URI of the token (current PIN as for every command).", Required = true };
+        var newPinEnv = new Option<string>("--new-pin-env") { Description = "Environment variable holding the new PIN.", Required = true };
+        var command = new Command("change-pin", "Change the user PIN.") { token, newPinEnv };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var uri = P11Options.ParseUri(parse.GetValue(token)!);
+            var oldPin = options.ResolvePin(parse, uri, required: true) ?? throw CliException.Usage("the current PIN is needed");
+            var (module, session) = options.Open(parse, uri, readWrite: true, loginRequired: true);
+            using (module)
+            using (session)
+                session.ChangePin(oldPin, Env(parse.GetValue(newPinEnv)!));
+            output.Out.WriteLine("PIN changed");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import(CliOutput output)
+    {
+        var options = new P11Options();
+        var token = new Option<string>("--token") { Description = "pkcs11: URI of the token.", Required = true };
+        var cert = new Option<string>("--cert") { Description = "Certificate to store (PEM or DER).", Required = true };
+        var label = new Option<string>("--label") { Description = "CKA_LABEL.", Required = true };
+        var id = new Option<string>("--id") { Description = "CKA_ID in hex (use the id of the matching key pair).", Required = true };
+        var command = new Command("import", "Store a certificate on the token next to its key.") { token, cert, label, id };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            X509Certificate2 certificate;
+            byte[] keyId;
+            try
+            {
+                var path = parse.GetValue(cert)!;
+                certificate = File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
+                    ? X509Certificate2.CreateFromPem(File.ReadAllText(path))
+                    : X509CertificateLoader.LoadCertificateFromFile(path);
+                keyId = Hex.Parse(parse.GetValue(id)!);
+            }
+            catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or CardKitFormatException or ArgumentException)
+            {
+                throw CliException.Usage(e.Message);
+            }
+            using (certificate)
+            {
+                var (module, session) = options.Open(parse, P11Options.ParseUri(parse.GetValue(token)!), readWrite: true, loginRequired: true);
+                using (module)
+                using (session)
+                    session.ImportCertificate(certificate, parse.GetValue(label)!, keyId);
+                output.Out.WriteLine($"stored certificate '{certificate.Subject}' as '{parse.GetValue(label)}' id {Hex.Format(keyId, '\0')}");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Events(CliOutput output)
+    {
+        var options = new P11Options();
+        var seconds = new Option<double>("-t") { Description = "Watch for this many seconds.", DefaultValueFactory = _ => 10 };
+        var command = new Command("events", "Print slot events (token inserted or removed) as the module reports them.") { seconds };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var module = options.Load(parse);
+            var until = DateTime.UtcNow.AddSeconds(parse.GetValue(seconds));
+            while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
+            {
+                var slot = module.PollSlotEvent(out var supported);
+                if (!supported)
+                    throw CliException.Environment($"{module.Path} does not report slot events (C_WaitForSlotEvent: CKR_FUNCTION_NOT_SUPPORTED)");
+                if (slot is not null)
+                    output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss.fff}] slot {slot.Id}: {slot.Description}"));
+                else
+                    await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Env(string variable) =>
+        Environment.GetEnvironmentVariable(variable) ?? throw CliException.Usage($"the environment variable {variable} is not set");
+}

@@ -34,6 +34,25 @@ public sealed class CliOutput
     /// <summary>Spectre.Console over <see cref="Error"/> (progress bars, warnings).</summary>
     public IAnsiConsole ErrorConsole => _errorConsole ??= Create(Error, Color && DetectColor(Error));
 
+    /// <summary>
+    /// Writes one JSON document (indented) or one JSON line to <see cref="Out"/>. Text is not
+    /// escaped beyond JSON's rules, so names in any script stay readable.
+    /// </summary>
+    public void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+        {
+            Indented = indented,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            write(w);
+        }
+        Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     private static IAnsiConsole Create(TextWriter writer, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(writer),

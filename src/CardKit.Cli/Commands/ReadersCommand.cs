@@ -53,8 +53,7 @@ internal static class ReadersCommand
 
     private static void WriteJson(CliOutput output, IReadOnlyList<ReaderSnapshot> readers)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        output.WriteJson(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("readers");
@@ -78,7 +77,6 @@ internal static class ReadersCommand
                 w.WriteStringValue(CardConnector.EmulatorPrefix + kind);
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

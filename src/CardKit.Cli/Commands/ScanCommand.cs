@@ -86,8 +86,7 @@ internal static class ScanCommand
         AnswerToReset? atr = e.Kind == ReaderEventKind.CardInserted && e.Atr.Length > 0 ? AtrParser.Parse(e.Atr) : null;
         if (json)
         {
-            using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            output.WriteJson(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("time", e.Time.ToString("O", CultureInfo.InvariantCulture));
@@ -104,8 +103,7 @@ internal static class ScanCommand
                     }
                 }
                 w.WriteEndObject();
-            }
-            output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }, indented: false);
             return;
         }
         var reader = e.ReaderName is null ? "" : $"{e.ReaderName}: ";

@@ -97,8 +97,7 @@ internal static class SendCommand
 
     private static void WriteJson(CliOutput output, List<(byte[] Command, ResponseApdu Response)> results)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        output.WriteJson(w =>
         {
             w.WriteStartArray();
             foreach (var (apdu, response) in results)
@@ -111,8 +110,7 @@ internal static class SendCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }
-        output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static int Repeat(CardSession session, List<byte[]> commands, int count, CliOutput output, bool json)

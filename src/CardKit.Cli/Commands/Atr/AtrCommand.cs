@@ -79,11 +79,6 @@ internal static class AtrCommand
     }
 
     // Its own method so the text path does not load System.Text.Json.
-    private static void WriteJson(AnswerToReset atr, List<AtrListEntry>? matches, CliOutput output)
-    {
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            AtrReport.WriteJson(w, atr, matches);
-        output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    private static void WriteJson(AnswerToReset atr, List<AtrListEntry>? matches, CliOutput output) =>
+        output.WriteJson(w => AtrReport.WriteJson(w, atr, matches));
 }

@@ -41,8 +41,7 @@ internal static class AtrStatsCommand
                     }
                     break;
                 case "json":
-                    var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                    output.WriteJson(w =>
                     {
                         w.WriteStartObject();
                         w.WriteNumber("atrs", stats.Count);
@@ -58,8 +57,7 @@ internal static class AtrStatsCommand
                             w.WriteEndObject();
                         }
                         w.WriteEndObject();
-                    }
-                    output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    });
                     break;
                 default:
                     output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stats.Count} ATRs, {stats.Defective} with defects"));

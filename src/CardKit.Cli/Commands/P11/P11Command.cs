@@ -37,8 +37,7 @@ internal static class P11Command
             var slots = module.GetSlots(tokenPresent: false);
             if (parse.GetValue(json))
             {
-                var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                output.WriteJson(w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("module", module.Path);
@@ -59,8 +58,7 @@ internal static class P11Command
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();
-                }
-                output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                });
                 return ExitCodes.Ok;
             }
             output.Out.WriteLine($"Module:  {module.Path}");
@@ -130,8 +128,7 @@ internal static class P11Command
                 }
                 if (parse.GetValue(json))
                 {
-                    var buffer = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                    output.WriteJson(w =>
                     {
                         w.WriteStartArray();
                         foreach (var r in rows)
@@ -144,8 +141,7 @@ internal static class P11Command
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
-                    }
-                    output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    });
                 }
                 else
                 {

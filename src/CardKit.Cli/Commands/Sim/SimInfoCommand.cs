@@ -25,8 +25,7 @@ internal static class SimInfoCommand
                 var kind = sim.Kind == SimKind.Gsm ? "GSM SIM (GSM 11.11, class A0)" : "UICC with USIM (TS 102 221 / TS 31.102, class 00)";
                 if (parse.GetValue(json))
                 {
-                    using var stream = new MemoryStream();
-                    using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                    output.WriteJson(w =>
                     {
                         w.WriteStartObject();
                         w.WriteString("kind", sim.Kind == SimKind.Gsm ? "gsm" : "usim");
@@ -51,8 +50,7 @@ internal static class SimInfoCommand
                         }
                         w.WriteEndObject();
                         w.WriteEndObject();
-                    }
-                    output.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                    });
                     return ExitCodes.Ok;
                 }
                 output.Out.WriteLine($"Card:       {kind}");

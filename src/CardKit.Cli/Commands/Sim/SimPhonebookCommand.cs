@@ -79,7 +79,13 @@ internal static class SimPhonebookCommand
                 VCard.Write(output.Out, entries);
                 break;
             case "json":
-                output.Out.WriteLine(ToJson(entries));
+                output.WriteJson(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var e in entries)
+                        WriteEntry(w, e);
+                    w.WriteEndArray();
+                });
                 break;
             default:
                 WriteTable(output, entries);
@@ -120,19 +126,6 @@ internal static class SimPhonebookCommand
             or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' => 2,
         _ => 1,
     });
-
-    public static string ToJson(List<PhonebookEntry> entries)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartArray();
-            foreach (var e in entries)
-                WriteEntry(w, e);
-            w.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
 
     public static void WriteEntry(Utf8JsonWriter w, PhonebookEntry e)
     {

@@ -32,6 +32,9 @@ public sealed unsafe class Pkcs11Module : IDisposable
 
     public string Path { get; }
 
+    /// <summary>How the function list was obtained: "C_GetInterface" (PKCS#11 3.0) or "C_GetFunctionList".</summary>
+    public string Entry { get; private init; } = "C_GetFunctionList";
+
     internal FunctionList Functions { get; }
 
     /// <summary>The module to use: the given path, else $PKCS11_MODULE, else SoftHSM2 where installed.</summary>
@@ -63,17 +66,36 @@ public sealed unsafe class Pkcs11Module : IDisposable
             {
                 throw new Pkcs11ModuleException($"'{path}' cannot be loaded as a shared library: {e.Message}", e);
             }
-            if (!NativeLibrary.TryGetExport(library, "C_GetFunctionList", out var getFunctionList))
+            // PKCS#11 3.0 §5.2: C_GetInterface("PKCS 11") gives a 3.0 function list whose first part is the
+            // 2.40 list; a 2.40 module has only C_GetFunctionList.
+            nint list = 0;
+            nuint rv;
+            var entry = "C_GetFunctionList";
+            if (NativeLibrary.TryGetExport(library, "C_GetInterface", out var getInterface))
             {
-                NativeLibrary.Free(library);
-                throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
+                nint* found;
+                var name = "PKCS 11\0"u8;
+                fixed (byte* n = name)
+                    rv = ((delegate* unmanaged<byte*, CkVersion*, nint**, nuint, nuint>)getInterface)(n, null, &found, 0);
+                if (rv == 0 && found != null && found[1] != 0)
+                {
+                    list = found[1]; // CK_INTERFACE: pInterfaceName, pFunctionList, flags
+                    entry = "C_GetInterface";
+                }
             }
-            nint list;
-            var rv = ((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list);
-            if (rv != 0 || list == 0)
+            if (list == 0)
             {
-                NativeLibrary.Free(library);
-                throw new Pkcs11Exception((ulong)rv, "C_GetFunctionList");
+                if (!NativeLibrary.TryGetExport(library, "C_GetFunctionList", out var getFunctionList))
+                {
+                    NativeLibrary.Free(library);
+                    throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
+                }
+                rv = ((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list);
+                if (rv != 0 || list == 0)
+                {
+                    NativeLibrary.Free(library);
+                    throw new Pkcs11Exception((ulong)rv, "C_GetFunctionList");
+                }
             }
             var functions = new FunctionList(list);
             var args = new CkCInitializeArgs { Flags = (nuint)Ck.InitOsLockingOk };
@@ -83,7 +105,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
                 NativeLibrary.Free(library);
                 throw new Pkcs11Exception((ulong)rv, "C_Initialize");
             }
-            var module = new Pkcs11Module(full, library, functions, finalizeOnClose: rv == 0);
+            var module = new Pkcs11Module(full, library, functions, finalizeOnClose: rv == 0) { Entry = entry };
             Loaded[full] = (module, 1);
             return module;
         }

@@ -170,12 +170,16 @@ public sealed unsafe class Pkcs11Session : IDisposable
         if (spec.RsaBits is { } bits)
         {
             mechanism = Ck.MechRsaKeyPairGen;
+            publicTemplate.Add(AttributeValue.Bool(Ck.AttrEncrypt, true));
+            privateTemplate.Add(AttributeValue.Bool(Ck.AttrDecrypt, true));
             publicTemplate.Add(AttributeValue.Number(Ck.AttrModulusBits, (ulong)bits));
             publicTemplate.Add(AttributeValue.Bytes(Ck.AttrPublicExponent, [0x01, 0x00, 0x01]));
         }
         else
         {
-            mechanism = Ck.MechEcKeyPairGen;
+            mechanism = spec.IsEdwards ? Ck.MechEdwardsKeyPairGen : Ck.MechEcKeyPairGen;
+            if (!spec.IsEdwards)
+                privateTemplate.Add(AttributeValue.Bool(Ck.AttrDerive, true));
             publicTemplate.Add(AttributeValue.Bytes(Ck.AttrEcParams, spec.EcParameters!));
         }
         using var pub = new Template(publicTemplate);
@@ -231,6 +235,120 @@ public sealed unsafe class Pkcs11Session : IDisposable
             return false;
         Pkcs11Module.Check(rv, "C_Verify");
         return true;
+    }
+
+    /// <summary>C_EncryptInit + C_Encrypt (two calls: size, then data).</summary>
+    public byte[] Encrypt(Mechanism mechanism, nuint key, ReadOnlySpan<byte> data) =>
+        Crypt(mechanism, key, data, encrypt: true);
+
+    /// <summary>C_DecryptInit + C_Decrypt.</summary>
+    public byte[] Decrypt(Mechanism mechanism, nuint key, ReadOnlySpan<byte> data) =>
+        Crypt(mechanism, key, data, encrypt: false);
+
+    private byte[] Crypt(Mechanism mechanism, nuint key, ReadOnlySpan<byte> data, bool encrypt)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        using var m = mechanism.Build();
+        var name = encrypt ? "C_Encrypt" : "C_Decrypt";
+        Pkcs11Module.Check(encrypt ? F.EncryptInit(_handle, m.Pointer, key) : F.DecryptInit(_handle, m.Pointer, key), name + "Init");
+        nuint length = 0;
+        fixed (byte* p = data)
+        {
+            Pkcs11Module.Check(encrypt ? F.Encrypt(_handle, p, (nuint)data.Length, null, &length) : F.Decrypt(_handle, p, (nuint)data.Length, null, &length), name);
+            var output = new byte[length];
+            fixed (byte* o = output)
+                Pkcs11Module.Check(encrypt ? F.Encrypt(_handle, p, (nuint)data.Length, o, &length) : F.Decrypt(_handle, p, (nuint)data.Length, o, &length), name);
+            return output[..(int)length];
+        }
+    }
+
+    /// <summary>C_DigestInit + C_Digest.</summary>
+    public byte[] Digest(Mechanism mechanism, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        using var m = mechanism.Build();
+        Pkcs11Module.Check(F.DigestInit(_handle, m.Pointer), "C_DigestInit");
+        nuint length = 0;
+        fixed (byte* p = data)
+        {
+            Pkcs11Module.Check(F.Digest(_handle, p, (nuint)data.Length, null, &length), "C_Digest");
+            var output = new byte[length];
+            fixed (byte* o = output)
+                Pkcs11Module.Check(F.Digest(_handle, p, (nuint)data.Length, o, &length), "C_Digest");
+            return output[..(int)length];
+        }
+    }
+
+    /// <summary>C_GenerateKey for an AES key of <paramref name="bits"/> (128, 192, 256) on the token.</summary>
+    public nuint GenerateAesKey(int bits, string label, byte[] id, bool extractable = false)
+    {
+        if (bits is not (128 or 192 or 256))
+            throw new ArgumentException("AES keys are 128, 192 or 256 bits", nameof(bits));
+        using var t = new Template(
+        [
+            AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyAes),
+            AttributeValue.Number(Ck.AttrValueLength, (ulong)(bits / 8)), AttributeValue.Bool(Ck.AttrToken, true),
+            AttributeValue.Text(Ck.AttrLabel, label), AttributeValue.Bytes(Ck.AttrId, id),
+            AttributeValue.Bool(Ck.AttrEncrypt, true), AttributeValue.Bool(Ck.AttrDecrypt, true),
+            AttributeValue.Bool(Ck.AttrWrap, true), AttributeValue.Bool(Ck.AttrUnwrap, true),
+            AttributeValue.Bool(Ck.AttrSensitive, true), AttributeValue.Bool(Ck.AttrExtractable, extractable),
+        ]);
+        var m = new CkMechanism { Mechanism = (nuint)Ck.MechAesKeyGen };
+        nuint key;
+        Pkcs11Module.Check(F.GenerateKey(_handle, &m, t.Pointer, t.Count, &key), "C_GenerateKey");
+        return key;
+    }
+
+    /// <summary>C_WrapKey: <paramref name="key"/> encrypted under <paramref name="wrappingKey"/>.</summary>
+    public byte[] WrapKey(Mechanism mechanism, nuint wrappingKey, nuint key)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        using var m = mechanism.Build();
+        nuint length = 0;
+        Pkcs11Module.Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, null, &length), "C_WrapKey");
+        var wrapped = new byte[length];
+        fixed (byte* w = wrapped)
+            Pkcs11Module.Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, w, &length), "C_WrapKey");
+        return wrapped[..(int)length];
+    }
+
+    /// <summary>C_UnwrapKey: a new key object from <paramref name="wrapped"/> with <paramref name="template"/>.</summary>
+    public nuint UnwrapKey(Mechanism mechanism, nuint unwrappingKey, ReadOnlySpan<byte> wrapped, IReadOnlyList<AttributeValue> template)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        using var m = mechanism.Build();
+        using var t = new Template(template);
+        nuint key;
+        fixed (byte* w = wrapped)
+            Pkcs11Module.Check(F.UnwrapKey(_handle, m.Pointer, unwrappingKey, w, (nuint)wrapped.Length, t.Pointer, t.Count, &key), "C_UnwrapKey");
+        return key;
+    }
+
+    /// <summary>C_DeriveKey (e.g. ECDH): a new key object from <paramref name="baseKey"/>.</summary>
+    public nuint DeriveKey(Mechanism mechanism, nuint baseKey, IReadOnlyList<AttributeValue> template)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        using var m = mechanism.Build();
+        using var t = new Template(template);
+        nuint key;
+        Pkcs11Module.Check(F.DeriveKey(_handle, m.Pointer, baseKey, t.Pointer, t.Count, &key), "C_DeriveKey");
+        return key;
+    }
+
+    /// <summary>C_SetAttributeValue.</summary>
+    public void SetAttributes(nuint handle, IReadOnlyList<AttributeValue> attributes)
+    {
+        using var t = new Template(attributes);
+        Pkcs11Module.Check(F.SetAttributeValue(_handle, handle, t.Pointer, t.Count), "C_SetAttributeValue");
+    }
+
+    /// <summary>C_CopyObject with attributes changed in the copy.</summary>
+    public nuint CopyObject(nuint handle, IReadOnlyList<AttributeValue> changes)
+    {
+        using var t = new Template(changes);
+        nuint copy;
+        Pkcs11Module.Check(F.CopyObject(_handle, handle, t.Pointer, t.Count, &copy), "C_CopyObject");
+        return copy;
     }
 
     public byte[] GenerateRandom(int count)

@@ -31,6 +31,28 @@ public static class PublicKeys
         throw new Pkcs11Exception($"object {publicKey} is not an RSA or EC public key CardKit can export");
     }
 
+    /// <summary>SubjectPublicKeyInfo PEM of any public key object CardKit reads, Ed25519 included (RFC 8410 §4).</summary>
+    public static string ExportPem(Pkcs11Session session, nuint publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var attributes = session.GetAttributes(publicKey, Ck.AttrKeyType, Ck.AttrEcPoint);
+        if (attributes[Ck.AttrKeyType] is { } kt && new AttributeValue(Ck.AttrKeyType, kt).AsNumber() == Ck.KeyEcEdwards && attributes[Ck.AttrEcPoint] is { } point)
+        {
+            // CKA_EC_POINT of an Edwards key: the 32 bytes, usually as a DER OCTET STRING.
+            var raw = point.Length == 32 ? point : new AsnReader(point, AsnEncodingRules.BER).ReadOctetString();
+            var writer = new AsnWriter(AsnEncodingRules.DER);
+            using (writer.PushSequence())
+            {
+                using (writer.PushSequence())
+                    writer.WriteObjectIdentifier("1.3.101.112");
+                writer.WriteBitString(raw);
+            }
+            return PemEncoding.WriteString("PUBLIC KEY", writer.Encode());
+        }
+        using var key = Read(session, publicKey);
+        return ToPem(key);
+    }
+
     public static string ToPem(AsymmetricAlgorithm key)
     {
         ArgumentNullException.ThrowIfNull(key);

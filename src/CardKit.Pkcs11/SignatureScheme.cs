@@ -45,6 +45,8 @@ public sealed class SignatureScheme
             "SHA512-RSA-PKCS-PSS" => new(name, Ck.MechSha512RsaPkcsPss, null, (Ck.MechSha512, Ck.MgfSha512, 64)),
             "ECDSA-SHA256" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA256, null),
             "ECDSA-SHA384" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA384, null),
+            // PKCS#11 3.0 §2.3.14: pure EdDSA over the whole message (Ed25519, RFC 8032).
+            "EDDSA" => new(name, Ck.MechEddsa, null, null),
             _ => throw new ArgumentException($"unknown signature mechanism '{name}': use {string.Join(", ", Mechanisms.SignatureNames)}", nameof(name)),
         };
     }
@@ -86,34 +88,55 @@ public sealed class SignatureScheme
     }
 }
 
-/// <summary>A CK_MECHANISM and its parameter block in unmanaged memory.</summary>
+/// <summary>A CK_MECHANISM, its parameter block and everything the parameters point to, in unmanaged memory.</summary>
 public sealed unsafe class NativeMechanism : IDisposable
 {
-    private void* _parameter;
+    private readonly List<nint> _allocations = [];
+
+    internal NativeMechanism(ulong type)
+    {
+        Pointer = (CkMechanism*)Alloc(sizeof(CkMechanism));
+        Pointer->Mechanism = (nuint)type;
+    }
 
     internal NativeMechanism(SignatureScheme scheme)
+        : this(scheme.MechanismType)
     {
-        Pointer = (CkMechanism*)NativeMemory.AllocZeroed((nuint)sizeof(CkMechanism));
-        Pointer->Mechanism = (nuint)scheme.MechanismType;
         if (scheme.Pss is { } pss)
         {
-            var p = (CkRsaPkcsPssParams*)NativeMemory.AllocZeroed((nuint)sizeof(CkRsaPkcsPssParams));
+            var p = (CkRsaPkcsPssParams*)Alloc(sizeof(CkRsaPkcsPssParams));
             *p = new CkRsaPkcsPssParams { HashAlgorithm = (nuint)pss.Hash, Mgf = (nuint)pss.Mgf, SaltLength = (nuint)pss.Salt };
-            _parameter = p;
-            Pointer->Parameter = p;
-            Pointer->ParameterLength = (nuint)sizeof(CkRsaPkcsPssParams);
+            SetParameter(p, sizeof(CkRsaPkcsPssParams));
         }
     }
 
     internal CkMechanism* Pointer { get; private set; }
 
+    internal void* Alloc(int size)
+    {
+        var p = NativeMemory.AllocZeroed((nuint)Math.Max(1, size));
+        _allocations.Add((nint)p);
+        return p;
+    }
+
+    internal byte* Copy(ReadOnlySpan<byte> data)
+    {
+        var p = (byte*)Alloc(data.Length);
+        data.CopyTo(new Span<byte>(p, data.Length));
+        return p;
+    }
+
+    internal void SetParameter(void* parameter, int length)
+    {
+        Pointer->Parameter = parameter;
+        Pointer->ParameterLength = (nuint)length;
+    }
+
     public void Dispose()
     {
-        if (Pointer == null)
-            return;
-        NativeMemory.Free(_parameter);
-        NativeMemory.Free(Pointer);
-        _parameter = null;
+        foreach (var p in _allocations)
+            NativeMemory.Free((void*)p);
+        _allocations.Clear();
         Pointer = null;
     }
 }

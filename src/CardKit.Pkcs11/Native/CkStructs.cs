@@ -109,6 +109,26 @@ internal struct CkRsaPkcsPssParams
 }
 
 [StructLayout(LayoutKind.Sequential)]
+internal unsafe struct CkRsaPkcsOaepParams
+{
+    public nuint HashAlgorithm;
+    public nuint Mgf;
+    public nuint Source;
+    public void* SourceData;
+    public nuint SourceDataLength;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct CkEcdh1DeriveParams
+{
+    public nuint Kdf;
+    public nuint SharedDataLength;
+    public byte* SharedData;
+    public nuint PublicDataLength;
+    public byte* PublicData;
+}
+
+[StructLayout(LayoutKind.Sequential)]
 internal unsafe struct CkGcmParams
 {
     public byte* Iv;

@@ -158,7 +158,7 @@ internal static class P11Command
     {
         var options = new P11Options();
         var token = new Option<string>("--token") { Description = "pkcs11: URI of the token (pin-value= or pin-source= for the PIN).", Required = true };
-        var type = new Option<string>("--type") { Description = "rsa:2048 (1024-16384), ec:p256 or ec:p384.", Required = true };
+        var type = new Option<string>("--type") { Description = "rsa:2048 (1024-16384), ec:p256, ec:p384 or ed25519.", Required = true };
         var label = new Option<string>("--label") { Description = "CKA_LABEL of both keys.", Required = true };
         var id = new Option<string>("--id") { Description = "CKA_ID in hex, e.g. 01.", Required = true };
         var command = new Command("keygen", "Generate a key pair on the token.") { token, type, label, id };
@@ -270,8 +270,7 @@ internal static class P11Command
             using (module)
             using (session)
             {
-                using var publicKey = PublicKeys.Read(session, UriSelection.FindOne(session, uri));
-                var pem = PublicKeys.ToPem(publicKey) + "\n";
+                var pem = PublicKeys.ExportPem(session, UriSelection.FindOne(session, uri)) + "\n";
                 if (parse.GetValue(outFile) is { } path)
                 {
                     File.WriteAllText(path, pem);

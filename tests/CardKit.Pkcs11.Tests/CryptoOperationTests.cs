@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using CardKit.Testing;
+
+namespace CardKit.Pkcs11.Tests;
+
+/// <summary>Encryption, digests, wrapping, derivation, attribute changes and EdDSA against SoftHSM2, checked with .NET and openssl.</summary>
+[Collection("SoftHSM")]
+public class CryptoOperationTests
+{
+    private static (Pkcs11Module Module, Pkcs11Session Session) Open()
+    {
+        var module = Pkcs11Module.Load(SoftHsm.ModulePath);
+        var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
+        session.Login(SoftHsm.Pin);
+        return (module, session);
+    }
+
+    private static byte[] NewId() => RandomNumberGenerator.GetBytes(4);
+
+    [Fact(Timeout = 60_000)]
+    public void A_PKCS11_2_40_module_is_loaded_through_C_GetFunctionList()
+    {
+        using var module = Pkcs11Module.Load(SoftHsm.ModulePath);
+        Assert.Equal("C_GetFunctionList", module.Entry);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void AES_GCM_and_CBC_round_trip_and_GCM_detects_tampering()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var key = session.GenerateAesKey(256, "aes", NewId());
+            var plain = RandomNumberGenerator.GetBytes(100);
+            var iv = RandomNumberGenerator.GetBytes(12);
+            var gcm = Mechanism.AesGcm(iv, "header"u8.ToArray());
+            var sealedData = session.Encrypt(gcm, key, plain);
+            Assert.Equal(plain.Length + 16, sealedData.Length);
+            Assert.Equal(plain, session.Decrypt(gcm, key, sealedData));
+            sealedData[3] ^= 1;
+            Assert.Throws<Pkcs11Exception>(() => session.Decrypt(gcm, key, sealedData));
+            var cbc = Mechanism.AesCbcPad(RandomNumberGenerator.GetBytes(16));
+            Assert.Equal(plain, session.Decrypt(cbc, key, session.Encrypt(cbc, key, plain)));
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void RSA_OAEP_from_dotnet_with_the_exported_key_decrypts_on_the_token()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "oaep", NewId());
+            using var rsa = (RSA)PublicKeys.Read(session, publicKey);
+            var secret = RandomNumberGenerator.GetBytes(32);
+            // SoftHSM 2.6 implements OAEP with SHA-1 only; the SHA-256 parameters are refused, not misused.
+            var encrypted = rsa.Encrypt(secret, RSAEncryptionPadding.OaepSHA1);
+            Assert.Equal(secret, session.Decrypt(Mechanism.RsaOaepSha1(), privateKey, encrypted));
+            Assert.Throws<Pkcs11Exception>(() => session.Decrypt(Mechanism.RsaOaepSha256(), privateKey, rsa.Encrypt(secret, RSAEncryptionPadding.OaepSHA256)));
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Digest_matches_dotnet()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var data = RandomNumberGenerator.GetBytes(1000);
+            Assert.Equal(SHA256.HashData(data), session.Digest(Mechanism.Of(Ck.MechSha256), data));
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void An_AES_key_wrapped_and_unwrapped_still_decrypts()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var kek = session.GenerateAesKey(256, "kek", NewId());
+            var key = session.GenerateAesKey(128, "wrapped", NewId(), extractable: true);
+            var cbc = Mechanism.AesCbcPad(new byte[16]);
+            var encrypted = session.Encrypt(cbc, key, "secret"u8);
+            var wrapped = session.WrapKey(Mechanism.Of(Ck.MechAesKeyWrap), kek, key);
+            var unwrapped = session.UnwrapKey(Mechanism.Of(Ck.MechAesKeyWrap), kek, wrapped,
+            [
+                AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyAes),
+                AttributeValue.Bool(Ck.AttrDecrypt, true), AttributeValue.Bool(Ck.AttrToken, false),
+            ]);
+            Assert.Equal("secret"u8.ToArray(), session.Decrypt(cbc, unwrapped, encrypted));
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void ECDH_on_the_token_agrees_with_dotnet()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "ecdh", NewId());
+            using var peer = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+            var q = peer.ExportParameters(false).Q;
+            var secretHandle = session.DeriveKey(Mechanism.EcdhDerive([0x04, .. q.X!, .. q.Y!]), privateKey,
+            [
+                AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyGenericSecret),
+                AttributeValue.Bool(Ck.AttrToken, false), AttributeValue.Bool(Ck.AttrSensitive, false), AttributeValue.Bool(Ck.AttrExtractable, true),
+            ]);
+            var tokenSecret = session.GetAttribute(secretHandle, Ck.AttrValue);
+            using var tokenPublic = (ECDsa)PublicKeys.Read(session, publicKey);
+            using var tokenAsEcdh = ECDiffieHellman.Create(tokenPublic.ExportParameters(false));
+            Assert.Equal(peer.DeriveRawSecretAgreement(tokenAsEcdh.PublicKey), tokenSecret);
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Attributes_can_be_changed_and_objects_copied()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var (publicKey, _) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "before", NewId());
+            session.SetAttributes(publicKey, [AttributeValue.Text(Ck.AttrLabel, "after")]);
+            Assert.Equal("after"u8.ToArray(), session.GetAttribute(publicKey, Ck.AttrLabel));
+            var copy = session.CopyObject(publicKey, [AttributeValue.Text(Ck.AttrLabel, "copy"), AttributeValue.Bool(Ck.AttrToken, false)]);
+            Assert.Equal("copy"u8.ToArray(), session.GetAttribute(copy, Ck.AttrLabel));
+            Assert.Equal(session.GetAttribute(publicKey, Ck.AttrEcPoint), session.GetAttribute(copy, Ck.AttrEcPoint));
+            session.DestroyObject(copy);
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public void Ed25519_signatures_verify_in_openssl()
+    {
+        var (module, session) = Open();
+        using (module)
+        using (session)
+        {
+            var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse("ed25519"), "ed", NewId());
+            var data = RandomNumberGenerator.GetBytes(200);
+            var signature = session.Sign(SignatureScheme.Parse("EDDSA"), privateKey, data);
+            Assert.Equal(64, signature.Length);
+            Assert.True(session.Verify(SignatureScheme.Parse("EDDSA"), publicKey, data, signature));
+            var dir = Directory.CreateTempSubdirectory("cardkit-ed-").FullName;
+            File.WriteAllText(Path.Combine(dir, "pub.pem"), PublicKeys.ExportPem(session, publicKey));
+            File.WriteAllBytes(Path.Combine(dir, "data"), data);
+            File.WriteAllBytes(Path.Combine(dir, "sig"), signature);
+            var (exitCode, output) = SoftHsm.Instance.Run("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "data", "-sigfile", "sig"], dir);
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Signature Verified Successfully", output, StringComparison.Ordinal);
+            Directory.Delete(dir, recursive: true);
+        }
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+}

@@ -15,6 +15,7 @@ public static class Ck
         AttrSign = 0x108, AttrVerify = 0x10A, AttrModulus = 0x120, AttrModulusBits = 0x121, AttrPublicExponent = 0x122,
         AttrExtractable = 0x162, AttrEcParams = 0x180, AttrEcPoint = 0x181,
         AttrCertificateType = 0x080, AttrIssuer = 0x081, AttrSubject = 0x101,
+        AttrPrivateExponent = 0x123, AttrPrime1 = 0x124, AttrPrime2 = 0x125, AttrExponent1 = 0x126, AttrExponent2 = 0x127, AttrCoefficient = 0x128,
         AttrWrap = 0x106, AttrUnwrap = 0x107, AttrDerive = 0x10C, AttrValueLength = 0x161;
 
     // More key types (CKK_*).

@@ -66,6 +66,57 @@ public sealed unsafe class Pkcs11Session : IDisposable
             Pkcs11Module.Check(F.SetPin(_handle, po, (nuint)o.Length, pn, (nuint)n.Length), "C_SetPIN");
     }
 
+    /// <summary>
+    /// Stores a software RSA or EC key pair on the token (private key sensitive and not extractable,
+    /// public key next to it), e.g. to move a key into a token once. Returns (public, private).
+    /// </summary>
+    public (nuint PublicKey, nuint PrivateKey) ImportKeyPair(System.Security.Cryptography.AsymmetricAlgorithm key, string label, byte[] id)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var common = new List<AttributeValue> { AttributeValue.Bool(Ck.AttrToken, true), AttributeValue.Text(Ck.AttrLabel, label), AttributeValue.Bytes(Ck.AttrId, id) };
+        List<AttributeValue> publicTemplate, privateTemplate;
+        switch (key)
+        {
+            case System.Security.Cryptography.RSA rsa:
+                var p = rsa.ExportParameters(includePrivateParameters: true);
+                publicTemplate = [.. common, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPublicKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyRsa),
+                    AttributeValue.Bool(Ck.AttrVerify, true), AttributeValue.Bytes(Ck.AttrModulus, p.Modulus!), AttributeValue.Bytes(Ck.AttrPublicExponent, p.Exponent!)];
+                privateTemplate = [.. common, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyRsa),
+                    AttributeValue.Bool(Ck.AttrSign, true), AttributeValue.Bool(Ck.AttrDecrypt, true), AttributeValue.Bool(Ck.AttrPrivate, true),
+                    AttributeValue.Bool(Ck.AttrSensitive, true), AttributeValue.Bool(Ck.AttrExtractable, false),
+                    AttributeValue.Bytes(Ck.AttrModulus, p.Modulus!), AttributeValue.Bytes(Ck.AttrPublicExponent, p.Exponent!),
+                    AttributeValue.Bytes(Ck.AttrPrivateExponent, p.D!), AttributeValue.Bytes(Ck.AttrPrime1, p.P!), AttributeValue.Bytes(Ck.AttrPrime2, p.Q!),
+                    AttributeValue.Bytes(Ck.AttrExponent1, p.DP!), AttributeValue.Bytes(Ck.AttrExponent2, p.DQ!), AttributeValue.Bytes(Ck.AttrCoefficient, p.InverseQ!)];
+                break;
+            case System.Security.Cryptography.ECDsa ec:
+                var e = ec.ExportParameters(includePrivateParameters: true);
+                var oid = e.Curve.Oid.Value ?? throw new ArgumentException("only named curves can be imported", nameof(key));
+                var curve = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+                curve.WriteObjectIdentifier(oid);
+                var point = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+                point.WriteOctetString([0x04, .. e.Q.X!, .. e.Q.Y!]);
+                publicTemplate = [.. common, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPublicKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyEc),
+                    AttributeValue.Bool(Ck.AttrVerify, true), AttributeValue.Bytes(Ck.AttrEcParams, curve.Encode()), AttributeValue.Bytes(Ck.AttrEcPoint, point.Encode())];
+                privateTemplate = [.. common, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyEc),
+                    AttributeValue.Bool(Ck.AttrSign, true), AttributeValue.Bool(Ck.AttrDerive, true), AttributeValue.Bool(Ck.AttrPrivate, true),
+                    AttributeValue.Bool(Ck.AttrSensitive, true), AttributeValue.Bool(Ck.AttrExtractable, false),
+                    AttributeValue.Bytes(Ck.AttrEcParams, curve.Encode()), AttributeValue.Bytes(Ck.AttrValue, e.D!)];
+                break;
+            default:
+                throw new ArgumentException("only RSA and EC keys can be imported", nameof(key));
+        }
+        var publicKey = CreateObject(publicTemplate);
+        try
+        {
+            return (publicKey, CreateObject(privateTemplate));
+        }
+        catch
+        {
+            DestroyObject(publicKey); // nothing half-written
+            throw;
+        }
+    }
+
     /// <summary>Stores an X.509 certificate (DER) as a token object with label and id (PKCS#11 2.40 §4.6.3).</summary>
     public nuint ImportCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string label, byte[] id)
     {
@@ -196,7 +247,14 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ArgumentNullException.ThrowIfNull(scheme);
         var input = scheme.Prepare(data);
         using var mechanism = scheme.Mechanism();
-        Pkcs11Module.Check(F.SignInit(_handle, mechanism.Pointer, privateKey), "C_SignInit");
+        var rv = F.SignInit(_handle, mechanism.Pointer, privateKey);
+        if (rv == 0x70)
+        {
+            // CKR_MECHANISM_INVALID: say what the token can sign with instead.
+            var offered = Slot.GetMechanisms().Where(m => (m.Flags & 0x800) != 0).Select(m => m.Name);
+            throw new Pkcs11Exception(rv, "C_SignInit", $"this token does not sign with {scheme.Name}; it signs with {string.Join(", ", offered)}");
+        }
+        Pkcs11Module.Check(rv, "C_SignInit");
         nuint length = 0;
         fixed (byte* p = input)
         {

@@ -108,3 +108,62 @@ public class P11CommandTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 }
+
+/// <summary>Moving keys and certificates in and out, and pkcs11-tool RSA signatures checked by CardKit.</summary>
+public class P11ImportExportTests
+{
+    private static readonly Lazy<string> Token = new(() =>
+    {
+        SoftHsm.Instance.InitToken("moves");
+        return SoftHsm.Instance.Directory;
+    });
+
+    private static (int ExitCode, string Output) Cardkit(params string[] args) =>
+        SoftHsm.Instance.Run(EmulateProcessTests.Binary, args, Token.Value);
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("rsa:2048", "SHA256-RSA-PKCS", "SHA256-RSA-PKCS", "D1")]
+    [InlineData("rsa:2048", "SHA256-RSA-PKCS-PSS", "SHA256-RSA-PKCS-PSS", "D2")]
+    public void Signatures_made_by_pkcs11_tool_verify_in_cardkit(string keyType, string toolMechanism, string mechanism, string id)
+    {
+        var dir = Token.Value;
+        File.WriteAllText(Path.Combine(dir, "tool-data"), "signed by pkcs11-tool\n");
+        var (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "moves", "--login", "--pin", "1234",
+            "--keypairgen", "--key-type", keyType, "--id", id, "--label", "tool-" + id]);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "moves", "--login", "--pin", "1234",
+            "--sign", "--id", id, "-m", toolMechanism, "--input-file", "tool-data", "--output-file", "tool-" + id + ".sig"], dir);
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "verify", "--key", $"pkcs11:token=moves;id=%{id};type=public", "-m", mechanism, "--in", "tool-data", "--signature", "tool-" + id + ".sig");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Verified OK", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Theory(Timeout = 120_000)]
+    [InlineData("rsa:2048", "SHA256-RSA-PKCS", "E1")]
+    [InlineData("ec:prime256v1", "ECDSA-SHA256", "E2")]
+    public void A_key_moved_into_the_token_signs_what_openssl_verifies_and_certificates_come_back_out(string opensslKey, string mechanism, string id)
+    {
+        var dir = Token.Value;
+        var keyArgs = opensslKey.StartsWith("rsa", StringComparison.Ordinal)
+            ? new[] { "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", $"soft-{id}.key" }
+            : ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-out", $"soft-{id}.key"];
+        Assert.Equal(0, SoftHsm.Instance.Run("openssl", keyArgs, dir).ExitCode);
+        Assert.Equal(0, SoftHsm.Instance.Run("openssl", ["pkey", "-in", $"soft-{id}.key", "-pubout", "-out", $"soft-{id}.pub"], dir).ExitCode);
+        var (exitCode, output) = Cardkit("p11", "import", "--token", "pkcs11:token=moves?pin-value=1234", "--key", $"soft-{id}.key", "--label", "moved", "--id", id);
+        Assert.True(exitCode == 0, output);
+        File.WriteAllText(Path.Combine(dir, "moved-data"), "signed in the token\n");
+        (exitCode, output) = Cardkit("p11", "sign", "--key", $"pkcs11:token=moves;id=%{id};type=private?pin-value=1234", "-m", mechanism, "--in", "moved-data", "--out", $"moved-{id}.sig");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("openssl", ["dgst", "-sha256", "-verify", $"soft-{id}.pub", "-signature", $"moved-{id}.sig", "moved-data"], dir);
+        Assert.True(exitCode == 0, output);
+
+        Assert.Equal(0, SoftHsm.Instance.Run("openssl", ["req", "-x509", "-key", $"soft-{id}.key", "-out", $"cert-{id}.pem", "-subj", "/CN=moved " + id, "-days", "1"], dir).ExitCode);
+        Assert.Equal(0, Cardkit("p11", "import", "--token", "pkcs11:token=moves?pin-value=1234", "--cert", $"cert-{id}.pem", "--label", "moved", "--id", id).ExitCode);
+        (exitCode, output) = Cardkit("p11", "export-cert", "--cert", $"pkcs11:token=moves;id=%{id};type=cert", "--out", $"back-{id}.pem");
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, $"cert-{id}.pem")).Trim(), File.ReadAllText(Path.Combine(dir, $"back-{id}.pem")).Trim());
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+}

@@ -14,6 +14,7 @@ internal static class P11AdminCommands
         yield return InitToken(output);
         yield return ChangePin(output);
         yield return Import(output);
+        yield return ExportCertificate(output);
         yield return Events(output);
     }
 
@@ -98,13 +99,21 @@ internal static class P11AdminCommands
     {
         var options = new P11Options();
         var token = new Option<string>("--token") { Description = "pkcs11: URI of the token.", Required = true };
-        var cert = new Option<string>("--cert") { Description = "Certificate to store (PEM or DER).", Required = true };
+        var cert = new Option<string?>("--cert") { Description = "Certificate to store (PEM or DER)." };
+        var keyFile = new Option<string?>("--key") { Description = "Private key to move into the token (unencrypted PKCS#8 or PKCS#1/SEC1 PEM, RSA or EC)." };
         var label = new Option<string>("--label") { Description = "CKA_LABEL.", Required = true };
         var id = new Option<string>("--id") { Description = "CKA_ID in hex (use the id of the matching key pair).", Required = true };
-        var command = new Command("import", "Store a certificate on the token next to its key.") { token, cert, label, id };
+        var command = new Command("import", "Store a certificate, or a key pair, on the token.") { token, cert, keyFile, label, id };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(cert) is null) == (result.GetValue(keyFile) is null))
+                result.AddError("give exactly one of --cert and --key");
+        });
         options.AddTo(command);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(keyFile) is { } keyPath)
+                return ImportKey(parse, options, keyPath, parse.GetValue(token)!, parse.GetValue(label)!, parse.GetValue(id)!, output);
             X509Certificate2 certificate;
             byte[] keyId;
             try
@@ -130,6 +139,86 @@ internal static class P11AdminCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Command ExportCertificate(CliOutput output)
+    {
+        var options = new P11Options();
+        var certificate = new Option<string>("--cert") { Description = "pkcs11: URI of the certificate object (type=cert).", Required = true };
+        var outFile = new Option<string?>("--out") { Description = "PEM file (default: stdout); a .der name writes DER." };
+        var command = new Command("export-cert", "Export a certificate object as PEM or DER.") { certificate, outFile };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var uri = P11Options.ParseUri(parse.GetValue(certificate)!);
+            var (module, session) = options.Open(parse, uri, readWrite: false, loginRequired: false);
+            using (module)
+            using (session)
+            {
+                var der = session.GetAttribute(UriSelection.FindOne(session, uri), Ck.AttrValue)
+                    ?? throw CliException.CardOrData("the object has no CKA_VALUE (is it a certificate?)");
+                var path = parse.GetValue(outFile);
+                if (path is not null && path.EndsWith(".der", StringComparison.OrdinalIgnoreCase))
+                    File.WriteAllBytes(path, der);
+                else if (path is not null)
+                    File.WriteAllText(path, System.Security.Cryptography.PemEncoding.WriteString("CERTIFICATE", der) + "\n");
+                else
+                    output.Out.WriteLine(System.Security.Cryptography.PemEncoding.WriteString("CERTIFICATE", der));
+                return ExitCodes.Ok;
+            }
+        });
+        return command;
+    }
+
+    private static int ImportKey(ParseResult parse, P11Options options, string path, string token, string label, string idHex, CliOutput output)
+    {
+        System.Security.Cryptography.AsymmetricAlgorithm key;
+        byte[] keyId;
+        try
+        {
+            var pem = File.ReadAllText(path);
+            keyId = Hex.Parse(idHex);
+            key = ImportPem(pem);
+        }
+        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or ArgumentException or CardKitFormatException)
+        {
+            throw CliException.Usage($"--key '{path}': {e.Message}");
+        }
+        using (key)
+        {
+            var (module, session) = options.Open(parse, P11Options.ParseUri(token), readWrite: true, loginRequired: true);
+            using (module)
+            using (session)
+                session.ImportKeyPair(key, label, keyId);
+            output.Out.WriteLine($"imported {key.KeySize}-bit {(key is System.Security.Cryptography.RSA ? "RSA" : "EC")} key pair as '{label}' id {Hex.Format(keyId, '\0')}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    // RSA first; a PEM that is not an RSA key is tried as EC (the CryptographicException says why if neither).
+    private static System.Security.Cryptography.AsymmetricAlgorithm ImportPem(string pem)
+    {
+        var rsa = System.Security.Cryptography.RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return rsa;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            rsa.Dispose();
+        }
+        var ec = System.Security.Cryptography.ECDsa.Create();
+        try
+        {
+            ec.ImportFromPem(pem);
+            return ec;
+        }
+        catch
+        {
+            ec.Dispose();
+            throw;
+        }
     }
 
     private static Command Events(CliOutput output)

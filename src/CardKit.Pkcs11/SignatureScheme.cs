@@ -68,10 +68,17 @@ public sealed class SignatureScheme
         var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
-            writer.WriteIntegerUnsigned(rawSignature[..half]);
-            writer.WriteIntegerUnsigned(rawSignature[half..]);
+            writer.WriteIntegerUnsigned(Minimal(rawSignature[..half]));
+            writer.WriteIntegerUnsigned(Minimal(rawSignature[half..]));
         }
         return writer.Encode();
+    }
+
+    // r and s are fixed-width in r||s; DER integers have no leading zero bytes (X.690 §8.3.2).
+    private static ReadOnlySpan<byte> Minimal(ReadOnlySpan<byte> value)
+    {
+        var trimmed = value.TrimStart((byte)0);
+        return trimmed.IsEmpty ? value[^1..] : trimmed;
     }
 
     /// <summary>DER ECDSA signature back to r||s of <paramref name="fieldBytes"/> each.</summary>

@@ -72,6 +72,7 @@ public sealed class ReaderMonitor
         private readonly Lock _contextLock = new();
         private PcscContext? _context;
         private bool _serviceLost;
+        private int? _pnpCount;
 
         public void Run()
         {
@@ -97,10 +98,12 @@ public sealed class ReaderMonitor
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
+                // An unexpected failure ends the enumeration with it: the consumer sees it.
                 events.TryComplete(e);
             }
             catch (PcscException)
             {
+                // Stopping: SCardCancel or a torn-down context makes the last call fail; that is the stop.
                 events.TryComplete();
             }
             finally
@@ -192,8 +195,6 @@ public sealed class ReaderMonitor
             foreach (var watch in _readers.Values)
                 Report(watch);
         }
-
-        private int? _pnpCount;
 
         private void SyncReaderList(IReadOnlyList<string> names)
         {

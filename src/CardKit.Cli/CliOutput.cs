@@ -3,14 +3,23 @@ using Spectre.Console;
 namespace CardKit.Cli;
 
 /// <summary>
+/// The Spectre.Console consoles, in their own type: a field of a Spectre type in CliOutput would
+/// load Spectre.Console.dll with CliOutput itself, and `cardkit atr` races ATR_analysis on start-up.
+/// </summary>
+internal sealed class SpectreConsoles
+{
+    public IAnsiConsole? Out;
+    public IAnsiConsole? Error;
+}
+
+/// <summary>
 /// Where commands write: injected writers (tests capture them), colour only when the output is a
 /// terminal and NO_COLOR (https://no-color.org) is not set. The Spectre.Console console is made
 /// on first use so that plain-text commands do not pay for loading it at start-up.
 /// </summary>
 public sealed class CliOutput
 {
-    private IAnsiConsole? _console;
-    private IAnsiConsole? _errorConsole;
+    private object? _spectre; // SpectreConsoles, created on first use
 
     public CliOutput(TextWriter @out, TextWriter error, bool? color = null)
     {
@@ -29,10 +38,12 @@ public sealed class CliOutput
     public bool Color { get; }
 
     /// <summary>Spectre.Console over <see cref="Out"/> for tables and markup.</summary>
-    public IAnsiConsole Console => _console ??= Create(Out, Color);
+    public IAnsiConsole Console => Consoles().Out ??= Create(Out, Color);
 
     /// <summary>Spectre.Console over <see cref="Error"/> (progress bars, warnings).</summary>
-    public IAnsiConsole ErrorConsole => _errorConsole ??= Create(Error, Color && DetectColor(Error));
+    public IAnsiConsole ErrorConsole => Consoles().Error ??= Create(Error, Color && DetectColor(Error));
+
+    private SpectreConsoles Consoles() => (SpectreConsoles)(_spectre ??= new SpectreConsoles());
 
     /// <summary>
     /// Writes one JSON document (indented) or one JSON line to <see cref="Out"/>. Text is not

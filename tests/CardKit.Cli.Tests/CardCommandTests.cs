@@ -194,6 +194,29 @@ public class OfflineCommandTests
     }
 
     [Fact]
+    public void Script_json_gives_one_line_per_step_with_the_expectation_result()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cardkit-{Guid.NewGuid():N}.script");
+        File.WriteAllText(path, "00 A4 04 0C 08 F0 43 61 72 64 4B 69 74 = 9000\nreset\n00 A4 02 0C 02 50 01 = 90 00\n");
+        try
+        {
+            var (exitCode, stdout, stderr) = CliRunner.Run("script", "-r", "emu:iso", "--json", path);
+            Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(3, lines.Count);
+            Assert.True(lines[0].GetProperty("matched").GetBoolean());
+            Assert.Equal("reset", lines[1].GetProperty("step").GetString());
+            Assert.Equal("6A 82", lines[2].GetProperty("sw").GetString());
+            Assert.False(lines[2].GetProperty("matched").GetBoolean());
+            Assert.Contains(":3: response does not match", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Script_with_reset_and_exit_runs_in_process()
     {
         var path = Path.Combine(Path.GetTempPath(), $"cardkit-{Guid.NewGuid():N}.script");

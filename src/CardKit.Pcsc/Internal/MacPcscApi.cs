@@ -118,36 +118,8 @@ internal sealed unsafe partial class MacPcscApi : IPcscApi
         return (uint)rc;
     }
 
-    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers)
-    {
-        var native = new MacReaderState[readers.Length];
-        var names = new nint[readers.Length];
-        try
-        {
-            for (var i = 0; i < readers.Length; i++)
-            {
-                names[i] = Marshal.StringToCoTaskMemUTF8(readers[i].Name);
-                native[i].Reader = names[i];
-                native[i].CurrentState = readers[i].CurrentState;
-            }
-            int rc;
-            fixed (MacReaderState* p = native)
-                rc = SCardGetStatusChange((int)context, timeoutMilliseconds, p, (uint)native.Length);
-            for (var i = 0; i < readers.Length; i++)
-            {
-                readers[i].EventState = native[i].EventState;
-                var atrLength = PcscApi.Clamp(native[i].AtrLength, MacReaderState.AtrCapacity);
-                fixed (byte* atr = native[i].Atr)
-                    readers[i].Atr = new ReadOnlySpan<byte>(atr, atrLength).ToArray();
-            }
-            return (uint)rc;
-        }
-        finally
-        {
-            foreach (var name in names)
-                Marshal.FreeCoTaskMem(name);
-        }
-    }
+    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers) =>
+        ReaderStateMarshal.GetStatusChange<MacReaderState>(readers, (states, count) => (uint)SCardGetStatusChange((int)context, timeoutMilliseconds, (MacReaderState*)states, count));
 
     public uint Cancel(nint context) => (uint)SCardCancel((int)context);
 
@@ -206,7 +178,7 @@ internal struct MacIoRequest
 
 /// <summary>PCSC.framework SCARD_READERSTATE, packed to 1 (61 bytes on 64-bit).</summary>
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
-internal unsafe struct MacReaderState
+internal unsafe struct MacReaderState : INativeReaderState<MacReaderState>
 {
     public const int AtrCapacity = 33;
 
@@ -216,4 +188,16 @@ internal unsafe struct MacReaderState
     public uint EventState;
     public uint AtrLength;
     public fixed byte Atr[AtrCapacity];
+
+    public readonly uint Event => EventState;
+
+    public static nint AllocateName(string name) => Marshal.StringToCoTaskMemUTF8(name);
+
+    public static MacReaderState Create(nint name, uint currentState) => new() { Reader = name, CurrentState = currentState };
+
+    public byte[] CopyAtr()
+    {
+        fixed (byte* atr = Atr)
+            return new ReadOnlySpan<byte>(atr, PcscApi.Clamp(AtrLength, AtrCapacity)).ToArray();
+    }
 }

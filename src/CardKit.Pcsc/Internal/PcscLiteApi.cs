@@ -119,36 +119,8 @@ internal sealed unsafe partial class PcscLiteApi : IPcscApi
         return (uint)rc;
     }
 
-    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers)
-    {
-        var native = new LinuxReaderState[readers.Length];
-        var names = new nint[readers.Length];
-        try
-        {
-            for (var i = 0; i < readers.Length; i++)
-            {
-                names[i] = Marshal.StringToCoTaskMemUTF8(readers[i].Name);
-                native[i].Reader = names[i];
-                native[i].CurrentState = readers[i].CurrentState;
-            }
-            nint rc;
-            fixed (LinuxReaderState* p = native)
-                rc = SCardGetStatusChange(context, timeoutMilliseconds, p, (nuint)native.Length);
-            for (var i = 0; i < readers.Length; i++)
-            {
-                readers[i].EventState = (uint)native[i].EventState;
-                var atrLength = PcscApi.Clamp(native[i].AtrLength, LinuxReaderState.AtrCapacity);
-                fixed (byte* atr = native[i].Atr)
-                    readers[i].Atr = new ReadOnlySpan<byte>(atr, atrLength).ToArray();
-            }
-            return (uint)rc;
-        }
-        finally
-        {
-            foreach (var name in names)
-                Marshal.FreeCoTaskMem(name);
-        }
-    }
+    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers) =>
+        ReaderStateMarshal.GetStatusChange<LinuxReaderState>(readers, (states, count) => (uint)SCardGetStatusChange(context, timeoutMilliseconds, (LinuxReaderState*)states, count));
 
     public uint Cancel(nint context) => (uint)SCardCancel(context);
 
@@ -208,7 +180,7 @@ internal struct LinuxIoRequest
 
 /// <summary>pcsc-lite SCARD_READERSTATE (natural alignment; 80 bytes on x64).</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct LinuxReaderState
+internal unsafe struct LinuxReaderState : INativeReaderState<LinuxReaderState>
 {
     public const int AtrCapacity = 33;
 
@@ -218,4 +190,16 @@ internal unsafe struct LinuxReaderState
     public nuint EventState;
     public nuint AtrLength;
     public fixed byte Atr[AtrCapacity];
+
+    public readonly uint Event => (uint)EventState;
+
+    public static nint AllocateName(string name) => Marshal.StringToCoTaskMemUTF8(name);
+
+    public static LinuxReaderState Create(nint name, uint currentState) => new() { Reader = name, CurrentState = currentState };
+
+    public byte[] CopyAtr()
+    {
+        fixed (byte* atr = Atr)
+            return new ReadOnlySpan<byte>(atr, PcscApi.Clamp(AtrLength, AtrCapacity)).ToArray();
+    }
 }

@@ -127,36 +127,8 @@ internal sealed unsafe partial class WinScardApi : IPcscApi
         return (uint)rc;
     }
 
-    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers)
-    {
-        var native = new WinReaderState[readers.Length];
-        var names = new nint[readers.Length];
-        try
-        {
-            for (var i = 0; i < readers.Length; i++)
-            {
-                names[i] = Marshal.StringToCoTaskMemUni(readers[i].Name);
-                native[i].Reader = names[i];
-                native[i].CurrentState = readers[i].CurrentState;
-            }
-            int rc;
-            fixed (WinReaderState* p = native)
-                rc = SCardGetStatusChangeW(context, timeoutMilliseconds, p, (uint)native.Length);
-            for (var i = 0; i < readers.Length; i++)
-            {
-                readers[i].EventState = native[i].EventState;
-                var atrLength = PcscApi.Clamp(native[i].AtrLength, WinReaderState.AtrCapacity);
-                fixed (byte* atr = native[i].Atr)
-                    readers[i].Atr = new ReadOnlySpan<byte>(atr, atrLength).ToArray();
-            }
-            return (uint)rc;
-        }
-        finally
-        {
-            foreach (var name in names)
-                Marshal.FreeCoTaskMem(name);
-        }
-    }
+    public uint GetStatusChange(nint context, uint timeoutMilliseconds, Span<ReaderStatus> readers) =>
+        ReaderStateMarshal.GetStatusChange<WinReaderState>(readers, (states, count) => (uint)SCardGetStatusChangeW(context, timeoutMilliseconds, (WinReaderState*)states, count));
 
     public uint Cancel(nint context) => (uint)SCardCancel(context);
 
@@ -215,7 +187,7 @@ internal struct WinIoRequest
 
 /// <summary>WinSCard SCARD_READERSTATEW (natural alignment; 64 bytes on x64).</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct WinReaderState
+internal unsafe struct WinReaderState : INativeReaderState<WinReaderState>
 {
     public const int AtrCapacity = 36;
 
@@ -225,4 +197,16 @@ internal unsafe struct WinReaderState
     public uint EventState;
     public uint AtrLength;
     public fixed byte Atr[AtrCapacity];
+
+    public readonly uint Event => EventState;
+
+    public static nint AllocateName(string name) => Marshal.StringToCoTaskMemUni(name);
+
+    public static WinReaderState Create(nint name, uint currentState) => new() { Reader = name, CurrentState = currentState };
+
+    public byte[] CopyAtr()
+    {
+        fixed (byte* atr = Atr)
+            return new ReadOnlySpan<byte>(atr, PcscApi.Clamp(AtrLength, AtrCapacity)).ToArray();
+    }
 }

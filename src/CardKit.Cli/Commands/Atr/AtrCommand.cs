@@ -65,11 +65,7 @@ internal static class AtrCommand
         {
             throw CliException.Usage($"not an ATR: {e.Message}");
         }
-        var source = listPath ?? SmartcardList.FindDefault();
-        if (listPath is not null && !File.Exists(listPath))
-            throw CliException.Usage($"ATR list '{listPath}' not found");
-        if (source is null)
-            output.Error.WriteLine($"cardkit: no smartcard_list.txt in {string.Join(", ", SmartcardList.SearchPath())}; install pcsc-tools or give --list. Decoding only.");
+        var source = AtrReport.ListPath(listPath, output);
         var matches = source is null ? null : SmartcardList.MatchFile(source, atr.Bytes);
         if (json)
             WriteJson(atr, matches, output);

@@ -110,16 +110,16 @@ internal static class AtrReport
     }
 
     /// <summary>The list from --list, else the first of the search path; null (with the reason) when there is none.</summary>
-    public static SmartcardList? LoadList(string? path, CliOutput output)
+    public static SmartcardList? LoadList(string? path, CliOutput output) =>
+        ListPath(path, output) is { } found ? SmartcardList.Load(found) : null;
+
+    /// <summary>The --list file (which must exist), else the first of the search path; null, said on stderr, when there is none.</summary>
+    public static string? ListPath(string? path, CliOutput output)
     {
         if (path is not null)
-        {
-            if (!File.Exists(path))
-                throw CliException.Usage($"ATR list '{path}' not found");
-            return SmartcardList.Load(path);
-        }
+            return File.Exists(path) ? path : throw CliException.Usage($"ATR list '{path}' not found");
         if (SmartcardList.FindDefault() is { } found)
-            return SmartcardList.Load(found);
+            return found;
         output.Error.WriteLine($"cardkit: no smartcard_list.txt in {string.Join(", ", SmartcardList.SearchPath())}; install pcsc-tools or give --list. Decoding only.");
         return null;
     }

@@ -29,7 +29,7 @@ internal static class Pkcs11Loop
         var ecdsa = args.Length > 6;
         var key = session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Text(Ck.AttrLabel, args[4])]).Single();
         var n = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture);
-        using var mechanism = SignatureScheme.Parse(ecdsa ? "ECDSA-SHA256" : "SHA256-RSA-PKCS").Mechanism();
+        using var mechanism = SignatureScheme.Parse(ecdsa ? "ECDSA-SHA256" : "SHA256-RSA-PKCS").Mechanism(module);
         var data = new byte[32];
         data[0] = 1;
         var signature = new byte[512];

@@ -2,18 +2,13 @@ using System.Text;
 
 namespace CardKit.Pkcs11;
 
-/// <summary>An attribute type with its value as the module sees it (CK_ULONG, CK_BBOOL, bytes, UTF-8 string).</summary>
+/// <summary>An attribute type with its value (CK_ULONG, CK_BBOOL, bytes, UTF-8 string).</summary>
 public sealed record AttributeValue(ulong Type, byte[] Value)
 {
-    public static AttributeValue Number(ulong type, ulong value)
-    {
-        var bytes = new byte[IntPtr.Size];
-        if (IntPtr.Size == 8)
-            BitConverter.TryWriteBytes(bytes, value);
-        else
-            BitConverter.TryWriteBytes(bytes, (uint)value);
-        return new AttributeValue(type, bytes);
-    }
+    private ulong? _number;
+
+    /// <summary>A CK_ULONG value: <see cref="Value"/> holds 8 bytes; the module gets it at its own CK_ULONG width.</summary>
+    public static AttributeValue Number(ulong type, ulong value) => new(type, BitConverter.GetBytes(value)) { _number = value };
 
     /// <summary>CK_BBOOL is one byte (PKCS#11 2.40 §3.1).</summary>
     public static AttributeValue Bool(ulong type, bool value) => new(type, [value ? (byte)1 : (byte)0]);
@@ -22,7 +17,7 @@ public sealed record AttributeValue(ulong Type, byte[] Value)
 
     public static AttributeValue Bytes(ulong type, byte[] value) => new(type, value);
 
-    internal byte[] Encode() => Value;
+    internal byte[] Encode(Native.CkAbi abi) => _number is { } number ? abi.EncodeUlong(number) : Value;
 
     public ulong AsNumber() => Value.Length switch
     {

@@ -46,7 +46,4 @@ public static class Ck
 
     // User types (CKU_*).
     public const ulong UserSo = 0, User = 1;
-
-    /// <summary>CK_UNAVAILABLE_INFORMATION: all ones at the width of CK_ULONG.</summary>
-    public static readonly ulong UnavailableInformation = nuint.MaxValue;
 }

@@ -9,9 +9,9 @@ namespace CardKit.Pkcs11;
 /// </summary>
 public sealed class Mechanism
 {
-    private readonly Func<NativeMechanism> _build;
+    private readonly Func<CkAbi, NativeMechanism> _build;
 
-    private Mechanism(string name, Func<NativeMechanism> build)
+    private Mechanism(string name, Func<CkAbi, NativeMechanism> build)
     {
         Name = name;
         _build = build;
@@ -19,10 +19,10 @@ public sealed class Mechanism
 
     public string Name { get; }
 
-    internal NativeMechanism Build() => _build();
+    internal NativeMechanism Build(CkAbi abi) => _build(abi);
 
     /// <summary>A mechanism without parameters (CKM_SHA256, CKM_AES_KEY_WRAP with the default IV, ...).</summary>
-    public static Mechanism Of(ulong type) => new(Mechanisms.Name(type), () => new NativeMechanism(type));
+    public static Mechanism Of(ulong type) => new(Mechanisms.Name(type), abi => new NativeMechanism(abi, type));
 
     /// <summary>CKM_AES_CBC_PAD with a 16-byte IV.</summary>
     public static unsafe Mechanism AesCbcPad(byte[] iv)
@@ -30,9 +30,9 @@ public sealed class Mechanism
         ArgumentNullException.ThrowIfNull(iv);
         if (iv.Length != 16)
             throw new ArgumentException("AES-CBC needs a 16-byte IV", nameof(iv));
-        return new("AES-CBC-PAD", () =>
+        return new("AES-CBC-PAD", abi =>
         {
-            var m = new NativeMechanism(Ck.MechAesCbcPad);
+            var m = new NativeMechanism(abi, Ck.MechAesCbcPad);
             m.SetParameter(m.Copy(iv), iv.Length);
             return m;
         });
@@ -43,16 +43,16 @@ public sealed class Mechanism
     {
         ArgumentNullException.ThrowIfNull(iv);
         ArgumentNullException.ThrowIfNull(aad);
-        return new("AES-GCM", () =>
+        return new("AES-GCM", abi =>
         {
-            var m = new NativeMechanism(Ck.MechAesGcm);
-            var p = (CkGcmParams*)m.Alloc(sizeof(CkGcmParams));
-            *p = new CkGcmParams
-            {
-                Iv = m.Copy(iv), IvLength = (nuint)iv.Length, IvBits = (nuint)(iv.Length * 8),
-                Aad = aad.Length == 0 ? null : m.Copy(aad), AadLength = (nuint)aad.Length, TagBits = (nuint)tagBits,
-            };
-            m.SetParameter(p, sizeof(CkGcmParams));
+            var m = new NativeMechanism(abi, Ck.MechAesGcm);
+            var p = m.Parameter(abi.GcmParams);
+            p.Pointer(m.Copy(iv));
+            p.Ulong((ulong)iv.Length);
+            p.Ulong((ulong)iv.Length * 8);
+            p.Pointer(aad.Length == 0 ? null : m.Copy(aad));
+            p.Ulong((ulong)aad.Length);
+            p.Ulong((ulong)tagBits);
             return m;
         });
     }
@@ -63,13 +63,13 @@ public sealed class Mechanism
     /// <summary>CKM_RSA_PKCS_OAEP with SHA-1 and MGF1-SHA1 (all SoftHSM 2.6 accepts), no label.</summary>
     public static Mechanism RsaOaepSha1() => RsaOaep(Ck.MechSha1, Ck.MgfSha1);
 
-    private static unsafe Mechanism RsaOaep(ulong hash, ulong mgf) => new("RSA-PKCS-OAEP", () =>
+    private static unsafe Mechanism RsaOaep(ulong hash, ulong mgf) => new("RSA-PKCS-OAEP", abi =>
     {
-        var m = new NativeMechanism(Ck.MechRsaPkcsOaep);
-        var p = (CkRsaPkcsOaepParams*)m.Alloc(sizeof(CkRsaPkcsOaepParams));
-        // source = CKZ_DATA_SPECIFIED with an empty label.
-        *p = new CkRsaPkcsOaepParams { HashAlgorithm = (nuint)hash, Mgf = (nuint)mgf, Source = 1 };
-        m.SetParameter(p, sizeof(CkRsaPkcsOaepParams));
+        var m = new NativeMechanism(abi, Ck.MechRsaPkcsOaep);
+        var p = m.Parameter(abi.RsaPkcsOaepParams);
+        p.Ulong(hash);
+        p.Ulong(mgf);
+        p.Ulong(1); // source = CKZ_DATA_SPECIFIED with an empty label
         return m;
     });
 
@@ -77,12 +77,15 @@ public sealed class Mechanism
     public static unsafe Mechanism EcdhDerive(byte[] peerPublicPoint)
     {
         ArgumentNullException.ThrowIfNull(peerPublicPoint);
-        return new("ECDH1-DERIVE", () =>
+        return new("ECDH1-DERIVE", abi =>
         {
-            var m = new NativeMechanism(Ck.MechEcdh1Derive);
-            var p = (CkEcdh1DeriveParams*)m.Alloc(sizeof(CkEcdh1DeriveParams));
-            *p = new CkEcdh1DeriveParams { Kdf = 1, PublicData = m.Copy(peerPublicPoint), PublicDataLength = (nuint)peerPublicPoint.Length };
-            m.SetParameter(p, sizeof(CkEcdh1DeriveParams));
+            var m = new NativeMechanism(abi, Ck.MechEcdh1Derive);
+            var p = m.Parameter(abi.Ecdh1DeriveParams);
+            p.Ulong(1); // CKD_NULL
+            p.Ulong(0); // no shared data
+            p.Pointer(null);
+            p.Ulong((ulong)peerPublicPoint.Length);
+            p.Pointer(m.Copy(peerPublicPoint));
             return m;
         });
     }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using CardKit.Pkcs11.Native;
 
 namespace CardKit.Pkcs11;
@@ -22,9 +21,10 @@ public sealed unsafe class Pkcs11Module : IDisposable
     private readonly bool _finalizeOnClose;
     private bool _disposed;
 
-    private Pkcs11Module(string path, nint library, FunctionList functions, bool finalizeOnClose)
+    private Pkcs11Module(string path, CkAbi abi, nint library, FunctionList functions, bool finalizeOnClose)
     {
         Path = path;
+        Abi = abi;
         _library = library;
         Functions = functions;
         _finalizeOnClose = finalizeOnClose;
@@ -37,6 +37,8 @@ public sealed unsafe class Pkcs11Module : IDisposable
 
     internal FunctionList Functions { get; }
 
+    internal CkAbi Abi { get; }
+
     /// <summary>The module to use: the given path, else $PKCS11_MODULE, else SoftHSM2 where installed.</summary>
     public static string? DefaultPath() =>
         Environment.GetEnvironmentVariable("PKCS11_MODULE") is { Length: > 0 } fromEnv ? fromEnv : SoftHsmPaths.FirstOrDefault(File.Exists);
@@ -44,7 +46,10 @@ public sealed unsafe class Pkcs11Module : IDisposable
     private static readonly string[] SoftHsmPaths = ["/usr/lib/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"];
 
     /// <exception cref="Pkcs11Exception">The file is missing or is not a PKCS#11 module, or C_Initialize failed.</exception>
-    public static Pkcs11Module Load(string path)
+    public static Pkcs11Module Load(string path) => Load(path, CkAbi.Native);
+
+    /// <summary>Loads a module built for <paramref name="abi"/> (tests load a Windows-layout module on Linux).</summary>
+    internal static Pkcs11Module Load(string path, CkAbi abi)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -69,14 +74,14 @@ public sealed unsafe class Pkcs11Module : IDisposable
             // PKCS#11 3.0 §5.2: C_GetInterface("PKCS 11") gives a 3.0 function list whose first part is the
             // 2.40 list; a 2.40 module has only C_GetFunctionList.
             nint list = 0;
-            nuint rv;
+            ulong rv;
             var entry = "C_GetFunctionList";
             if (NativeLibrary.TryGetExport(library, "C_GetInterface", out var getInterface))
             {
                 nint* found;
                 var name = "PKCS 11\0"u8;
                 fixed (byte* n = name)
-                    rv = ((delegate* unmanaged<byte*, CkVersion*, nint**, nuint, nuint>)getInterface)(n, null, &found, 0);
+                    rv = abi.Result(((delegate* unmanaged<byte*, byte*, nint**, nuint, nuint>)getInterface)(n, null, &found, 0));
                 if (rv == 0 && found != null && found[1] != 0)
                 {
                     list = found[1]; // CK_INTERFACE: pInterfaceName, pFunctionList, flags
@@ -90,22 +95,24 @@ public sealed unsafe class Pkcs11Module : IDisposable
                     NativeLibrary.Free(library);
                     throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
                 }
-                rv = ((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list);
+                rv = abi.Result(((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list));
                 if (rv != 0 || list == 0)
                 {
                     NativeLibrary.Free(library);
-                    throw new Pkcs11Exception((ulong)rv, "C_GetFunctionList");
+                    throw new Pkcs11Exception(rv, "C_GetFunctionList");
                 }
             }
-            var functions = new FunctionList(list);
-            var args = new CkCInitializeArgs { Flags = (nuint)Ck.InitOsLockingOk };
-            rv = functions.Initialize(&args);
+            var functions = new FunctionList(list, abi);
+            var args = stackalloc byte[abi.InitializeArgs.Size];
+            new Span<byte>(args, abi.InitializeArgs.Size).Clear();
+            abi.WriteUlong(args + abi.InitializeArgs[4], Ck.InitOsLockingOk); // no mutex callbacks, flags, pReserved NULL
+            rv = functions.Initialize(args);
             if (rv != 0 && rv != 0x191)
             {
                 NativeLibrary.Free(library);
-                throw new Pkcs11Exception((ulong)rv, "C_Initialize");
+                throw new Pkcs11Exception(rv, "C_Initialize");
             }
-            var module = new Pkcs11Module(full, library, functions, finalizeOnClose: rv == 0) { Entry = entry };
+            var module = new Pkcs11Module(full, abi, library, functions, finalizeOnClose: rv == 0) { Entry = entry };
             Loaded[full] = (module, 1);
             return module;
         }
@@ -113,21 +120,27 @@ public sealed unsafe class Pkcs11Module : IDisposable
 
     public ModuleInfo GetInfo()
     {
-        CkInfo info;
-        Check(Functions.GetInfo(&info), "C_GetInfo");
-        return new ModuleInfo(PaddedText(info.ManufacturerId, 32), PaddedText(info.LibraryDescription, 32),
-            $"{info.CryptokiVersion.Major}.{info.CryptokiVersion.Minor}", $"{info.LibraryVersion.Major}.{info.LibraryVersion.Minor}");
+        var info = stackalloc byte[Abi.Info.Size];
+        Check(Functions.GetInfo(info), "C_GetInfo");
+        var fields = new CkFields(Abi, Abi.Info, info);
+        var cryptoki = fields.ReadVersion();
+        var manufacturer = fields.ReadText(32);
+        fields.Skip(); // flags (none defined)
+        var description = fields.ReadText(32);
+        return new ModuleInfo(manufacturer, description, cryptoki, fields.ReadVersion());
     }
 
     /// <summary>C_GetSlotList with the two-call size pattern.</summary>
     public IReadOnlyList<Pkcs11Slot> GetSlots(bool tokenPresent = true)
     {
-        nuint count = 0;
+        ulong count = 0;
         Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, null, &count), "C_GetSlotList");
-        var ids = new nuint[count];
-        fixed (nuint* p = ids)
+        var ids = new byte[(int)count * Abi.UlongSize];
+        fixed (byte* p = ids)
+        {
             Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, p, &count), "C_GetSlotList");
-        return ids.Take((int)count).Select(id => new Pkcs11Slot(this, id)).ToList();
+            return ReadUlongs(p, count).Select(id => new Pkcs11Slot(this, (nuint)id)).ToList();
+        }
     }
 
     /// <summary>
@@ -136,14 +149,14 @@ public sealed unsafe class Pkcs11Module : IDisposable
     /// </summary>
     public Pkcs11Slot? PollSlotEvent(out bool supported)
     {
-        nuint slot;
+        ulong slot = 0;
         var rv = Functions.WaitForSlotEvent(1, &slot);
         supported = rv != 0x54;
         if (rv == 0)
-            return new Pkcs11Slot(this, slot);
+            return new Pkcs11Slot(this, (nuint)slot);
         if (rv is 0x8 or 0x54) // CKR_NO_EVENT, CKR_FUNCTION_NOT_SUPPORTED
             return null;
-        throw new Pkcs11Exception((ulong)rv, "C_WaitForSlotEvent");
+        throw new Pkcs11Exception(rv, "C_WaitForSlotEvent");
     }
 
     /// <summary>The slot whose token has <paramref name="label"/> (select by label: SoftHSM2 renumbers slots).</summary>
@@ -169,12 +182,18 @@ public sealed unsafe class Pkcs11Module : IDisposable
         }
     }
 
-    internal static void Check(nuint rv, string function)
+    internal static void Check(ulong rv, string function)
     {
         if (rv != 0)
-            throw new Pkcs11Exception((ulong)rv, function);
+            throw new Pkcs11Exception(rv, function);
     }
 
-    /// <summary>Blank-padded UTF-8 fields of the info structures, trimmed (PKCS#11 2.40 §3.2).</summary>
-    internal static string PaddedText(byte* text, int length) => Encoding.UTF8.GetString(text, length).TrimEnd(' ', '\0');
+    /// <summary>The first <paramref name="count"/> elements of a CK_ULONG array the module filled in.</summary>
+    internal List<ulong> ReadUlongs(byte* array, ulong count)
+    {
+        var result = new List<ulong>((int)count);
+        for (var i = 0; i < (int)count; i++)
+            result.Add(Abi.ReadUlong(array + i * Abi.UlongSize));
+        return result;
+    }
 }

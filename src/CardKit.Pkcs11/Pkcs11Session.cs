@@ -23,12 +23,14 @@ public sealed unsafe class Pkcs11Session : IDisposable
 
     private FunctionList F => Slot.Module.Functions;
 
+    private CkAbi Abi => Slot.Module.Abi;
+
     /// <summary>C_Login; CKR_USER_ALREADY_LOGGED_IN is fine. A wrong PIN says how the token counts tries.</summary>
     public void Login(string pin, ulong userType = Ck.User)
     {
         ArgumentNullException.ThrowIfNull(pin);
         var bytes = Encoding.UTF8.GetBytes(pin);
-        nuint rv;
+        ulong rv;
         fixed (byte* p = bytes)
             rv = F.Login(_handle, (nuint)userType, p, (nuint)bytes.Length);
         CryptographicOperations.ZeroMemory(bytes);
@@ -138,19 +140,20 @@ public sealed unsafe class Pkcs11Session : IDisposable
     public List<nuint> FindObjects(IReadOnlyList<AttributeValue> template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        using var t = new Template(template);
+        using var t = new Template(Abi, template);
         Pkcs11Module.Check(F.FindObjectsInit(_handle, t.Pointer, t.Count), "C_FindObjectsInit");
         var result = new List<nuint>();
         try
         {
-            var batch = stackalloc nuint[64];
+            const int BatchSize = 64;
+            var batch = stackalloc byte[BatchSize * Abi.UlongSize];
             while (true)
             {
-                nuint count;
-                Pkcs11Module.Check(F.FindObjects(_handle, batch, 64, &count), "C_FindObjects");
-                for (nuint i = 0; i < count; i++)
-                    result.Add(batch[i]);
-                if (count < 64)
+                ulong count = 0;
+                Pkcs11Module.Check(F.FindObjects(_handle, batch, BatchSize, &count), "C_FindObjects");
+                for (var i = 0; i < (int)count; i++)
+                    result.Add((nuint)Abi.ReadUlong(batch + i * Abi.UlongSize));
+                if (count < BatchSize)
                     break;
             }
         }
@@ -168,29 +171,29 @@ public sealed unsafe class Pkcs11Session : IDisposable
     public Dictionary<ulong, byte[]?> GetAttributes(nuint handle, params ulong[] types)
     {
         ArgumentNullException.ThrowIfNull(types);
-        var template = stackalloc CkAttribute[types.Length];
+        using var template = new Template(Abi, types.Length);
         for (var i = 0; i < types.Length; i++)
-            template[i] = new CkAttribute { Type = (nuint)types[i] };
-        var rv = F.GetAttributeValue(_handle, handle, template, (nuint)types.Length);
+            template.Set(i, types[i], null, 0);
+        var rv = F.GetAttributeValue(_handle, handle, template.Pointer, template.Count);
         if (rv is not (0 or 0x11 or 0x12 or 0x150))
-            throw new Pkcs11Exception((ulong)rv, "C_GetAttributeValue");
+            throw new Pkcs11Exception(rv, "C_GetAttributeValue");
         var buffers = new byte[types.Length][];
         var handles = new System.Runtime.InteropServices.GCHandle[types.Length];
         try
         {
             for (var i = 0; i < types.Length; i++)
             {
-                var length = template[i].ValueLength;
-                buffers[i] = length == nuint.MaxValue ? [] : new byte[length];
+                var length = template.Length(i);
+                buffers[i] = length is { } n ? new byte[n] : [];
                 handles[i] = System.Runtime.InteropServices.GCHandle.Alloc(buffers[i], System.Runtime.InteropServices.GCHandleType.Pinned);
-                template[i].Value = length == nuint.MaxValue || length == 0 ? null : (void*)handles[i].AddrOfPinnedObject();
+                template.Set(i, types[i], length is null or 0 ? null : (void*)handles[i].AddrOfPinnedObject(), length ?? 0);
             }
-            rv = F.GetAttributeValue(_handle, handle, template, (nuint)types.Length);
+            rv = F.GetAttributeValue(_handle, handle, template.Pointer, template.Count);
             if (rv is not (0 or 0x11 or 0x12))
-                throw new Pkcs11Exception((ulong)rv, "C_GetAttributeValue");
+                throw new Pkcs11Exception(rv, "C_GetAttributeValue");
             var result = new Dictionary<ulong, byte[]?>();
             for (var i = 0; i < types.Length; i++)
-                result[types[i]] = template[i].ValueLength == nuint.MaxValue ? null : buffers[i][..(int)template[i].ValueLength];
+                result[types[i]] = template.Length(i) is { } n ? buffers[i][..(int)n] : null;
             return result;
         }
         finally
@@ -233,12 +236,12 @@ public sealed unsafe class Pkcs11Session : IDisposable
                 privateTemplate.Add(AttributeValue.Bool(Ck.AttrDerive, true));
             publicTemplate.Add(AttributeValue.Bytes(Ck.AttrEcParams, spec.EcParameters!));
         }
-        using var pub = new Template(publicTemplate);
-        using var priv = new Template(privateTemplate);
-        var m = new CkMechanism { Mechanism = (nuint)mechanism };
-        nuint publicKey, privateKey;
-        Pkcs11Module.Check(F.GenerateKeyPair(_handle, &m, pub.Pointer, pub.Count, priv.Pointer, priv.Count, &publicKey, &privateKey), "C_GenerateKeyPair");
-        return (publicKey, privateKey);
+        using var pub = new Template(Abi, publicTemplate);
+        using var priv = new Template(Abi, privateTemplate);
+        using var m = new NativeMechanism(Abi, mechanism);
+        ulong publicKey = 0, privateKey = 0;
+        Pkcs11Module.Check(F.GenerateKeyPair(_handle, m.Pointer, pub.Pointer, pub.Count, priv.Pointer, priv.Count, &publicKey, &privateKey), "C_GenerateKeyPair");
+        return ((nuint)publicKey, (nuint)privateKey);
     }
 
     /// <summary>C_SignInit + C_Sign (two calls: size, then signature).</summary>
@@ -246,7 +249,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
     {
         ArgumentNullException.ThrowIfNull(scheme);
         var input = scheme.Prepare(data);
-        using var mechanism = scheme.Mechanism();
+        using var mechanism = new NativeMechanism(Abi, scheme);
         var rv = F.SignInit(_handle, mechanism.Pointer, privateKey);
         if (rv == 0x70)
         {
@@ -255,7 +258,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
             throw new Pkcs11Exception(rv, "C_SignInit", $"this token does not sign with {scheme.Name}; it signs with {string.Join(", ", offered)}");
         }
         Pkcs11Module.Check(rv, "C_SignInit");
-        nuint length = 0;
+        ulong length = 0;
         fixed (byte* p = input)
         {
             Pkcs11Module.Check(F.Sign(_handle, p, (nuint)input.Length, null, &length), "C_Sign");
@@ -270,8 +273,10 @@ public sealed unsafe class Pkcs11Session : IDisposable
     public int Sign(NativeMechanism mechanism, nuint privateKey, ReadOnlySpan<byte> data, Span<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
+        if (mechanism.Abi != Abi)
+            throw new ArgumentException("the mechanism was built for another module", nameof(mechanism));
         Pkcs11Module.Check(F.SignInit(_handle, mechanism.Pointer, privateKey), "C_SignInit");
-        nuint length = (nuint)signature.Length;
+        var length = (ulong)signature.Length;
         fixed (byte* p = data)
         fixed (byte* s = signature)
             Pkcs11Module.Check(F.Sign(_handle, p, (nuint)data.Length, s, &length), "C_Sign");
@@ -283,9 +288,9 @@ public sealed unsafe class Pkcs11Session : IDisposable
     {
         ArgumentNullException.ThrowIfNull(scheme);
         var input = scheme.Prepare(data);
-        using var mechanism = scheme.Mechanism();
+        using var mechanism = new NativeMechanism(Abi, scheme);
         Pkcs11Module.Check(F.VerifyInit(_handle, mechanism.Pointer, publicKey), "C_VerifyInit");
-        nuint rv;
+        ulong rv;
         fixed (byte* p = input)
         fixed (byte* s = signature)
             rv = F.Verify(_handle, p, (nuint)input.Length, s, (nuint)signature.Length);
@@ -306,10 +311,10 @@ public sealed unsafe class Pkcs11Session : IDisposable
     private byte[] Crypt(Mechanism mechanism, nuint key, ReadOnlySpan<byte> data, bool encrypt)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build();
+        using var m = mechanism.Build(Abi);
         var name = encrypt ? "C_Encrypt" : "C_Decrypt";
         Pkcs11Module.Check(encrypt ? F.EncryptInit(_handle, m.Pointer, key) : F.DecryptInit(_handle, m.Pointer, key), name + "Init");
-        nuint length = 0;
+        ulong length = 0;
         fixed (byte* p = data)
         {
             Pkcs11Module.Check(encrypt ? F.Encrypt(_handle, p, (nuint)data.Length, null, &length) : F.Decrypt(_handle, p, (nuint)data.Length, null, &length), name);
@@ -324,9 +329,9 @@ public sealed unsafe class Pkcs11Session : IDisposable
     public byte[] Digest(Mechanism mechanism, ReadOnlySpan<byte> data)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build();
+        using var m = mechanism.Build(Abi);
         Pkcs11Module.Check(F.DigestInit(_handle, m.Pointer), "C_DigestInit");
-        nuint length = 0;
+        ulong length = 0;
         fixed (byte* p = data)
         {
             Pkcs11Module.Check(F.Digest(_handle, p, (nuint)data.Length, null, &length), "C_Digest");
@@ -342,7 +347,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
     {
         if (bits is not (128 or 192 or 256))
             throw new ArgumentException("AES keys are 128, 192 or 256 bits", nameof(bits));
-        using var t = new Template(
+        using var t = new Template(Abi,
         [
             AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyAes),
             AttributeValue.Number(Ck.AttrValueLength, (ulong)(bits / 8)), AttributeValue.Bool(Ck.AttrToken, true),
@@ -351,18 +356,18 @@ public sealed unsafe class Pkcs11Session : IDisposable
             AttributeValue.Bool(Ck.AttrWrap, true), AttributeValue.Bool(Ck.AttrUnwrap, true),
             AttributeValue.Bool(Ck.AttrSensitive, true), AttributeValue.Bool(Ck.AttrExtractable, extractable),
         ]);
-        var m = new CkMechanism { Mechanism = (nuint)Ck.MechAesKeyGen };
-        nuint key;
-        Pkcs11Module.Check(F.GenerateKey(_handle, &m, t.Pointer, t.Count, &key), "C_GenerateKey");
-        return key;
+        using var m = new NativeMechanism(Abi, Ck.MechAesKeyGen);
+        ulong key = 0;
+        Pkcs11Module.Check(F.GenerateKey(_handle, m.Pointer, t.Pointer, t.Count, &key), "C_GenerateKey");
+        return (nuint)key;
     }
 
     /// <summary>C_WrapKey: <paramref name="key"/> encrypted under <paramref name="wrappingKey"/>.</summary>
     public byte[] WrapKey(Mechanism mechanism, nuint wrappingKey, nuint key)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build();
-        nuint length = 0;
+        using var m = mechanism.Build(Abi);
+        ulong length = 0;
         Pkcs11Module.Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, null, &length), "C_WrapKey");
         var wrapped = new byte[length];
         fixed (byte* w = wrapped)
@@ -374,39 +379,39 @@ public sealed unsafe class Pkcs11Session : IDisposable
     public nuint UnwrapKey(Mechanism mechanism, nuint unwrappingKey, ReadOnlySpan<byte> wrapped, IReadOnlyList<AttributeValue> template)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build();
-        using var t = new Template(template);
-        nuint key;
+        using var m = mechanism.Build(Abi);
+        using var t = new Template(Abi, template);
+        ulong key = 0;
         fixed (byte* w = wrapped)
             Pkcs11Module.Check(F.UnwrapKey(_handle, m.Pointer, unwrappingKey, w, (nuint)wrapped.Length, t.Pointer, t.Count, &key), "C_UnwrapKey");
-        return key;
+        return (nuint)key;
     }
 
     /// <summary>C_DeriveKey (e.g. ECDH): a new key object from <paramref name="baseKey"/>.</summary>
     public nuint DeriveKey(Mechanism mechanism, nuint baseKey, IReadOnlyList<AttributeValue> template)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build();
-        using var t = new Template(template);
-        nuint key;
+        using var m = mechanism.Build(Abi);
+        using var t = new Template(Abi, template);
+        ulong key = 0;
         Pkcs11Module.Check(F.DeriveKey(_handle, m.Pointer, baseKey, t.Pointer, t.Count, &key), "C_DeriveKey");
-        return key;
+        return (nuint)key;
     }
 
     /// <summary>C_SetAttributeValue.</summary>
     public void SetAttributes(nuint handle, IReadOnlyList<AttributeValue> attributes)
     {
-        using var t = new Template(attributes);
+        using var t = new Template(Abi, attributes);
         Pkcs11Module.Check(F.SetAttributeValue(_handle, handle, t.Pointer, t.Count), "C_SetAttributeValue");
     }
 
     /// <summary>C_CopyObject with attributes changed in the copy.</summary>
     public nuint CopyObject(nuint handle, IReadOnlyList<AttributeValue> changes)
     {
-        using var t = new Template(changes);
-        nuint copy;
+        using var t = new Template(Abi, changes);
+        ulong copy = 0;
         Pkcs11Module.Check(F.CopyObject(_handle, handle, t.Pointer, t.Count, &copy), "C_CopyObject");
-        return copy;
+        return (nuint)copy;
     }
 
     public byte[] GenerateRandom(int count)
@@ -421,10 +426,10 @@ public sealed unsafe class Pkcs11Session : IDisposable
 
     public nuint CreateObject(IReadOnlyList<AttributeValue> template)
     {
-        using var t = new Template(template);
-        nuint handle;
+        using var t = new Template(Abi, template);
+        ulong handle = 0;
         Pkcs11Module.Check(F.CreateObject(_handle, t.Pointer, t.Count, &handle), "C_CreateObject");
-        return handle;
+        return (nuint)handle;
     }
 
     public void Dispose()

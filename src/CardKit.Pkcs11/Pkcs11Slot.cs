@@ -32,38 +32,51 @@ public sealed unsafe class Pkcs11Slot
     {
         get
         {
-            CkSlotInfo info;
-            Pkcs11Module.Check(Module.Functions.GetSlotInfo(Id, &info), "C_GetSlotInfo");
-            return Pkcs11Module.PaddedText(info.SlotDescription, 64);
+            var abi = Module.Abi;
+            var info = stackalloc byte[abi.SlotInfo.Size];
+            Pkcs11Module.Check(Module.Functions.GetSlotInfo(Id, info), "C_GetSlotInfo");
+            return new CkFields(abi, abi.SlotInfo, info).ReadText(64);
         }
     }
 
     public TokenInfo GetTokenInfo()
     {
-        CkTokenInfo info;
-        Pkcs11Module.Check(Module.Functions.GetTokenInfo(Id, &info), "C_GetTokenInfo");
-        return new TokenInfo(
-            Pkcs11Module.PaddedText(info.Label, 32), Pkcs11Module.PaddedText(info.ManufacturerId, 32),
-            Pkcs11Module.PaddedText(info.Model, 16), Pkcs11Module.PaddedText(info.SerialNumber, 16), info.Flags,
-            Available(info.MinPinLen), Available(info.MaxPinLen));
-    }
+        var abi = Module.Abi;
+        var info = stackalloc byte[abi.TokenInfo.Size];
+        Pkcs11Module.Check(Module.Functions.GetTokenInfo(Id, info), "C_GetTokenInfo");
+        var fields = new CkFields(abi, abi.TokenInfo, info);
+        var (label, manufacturer, model, serial) = (fields.ReadText(32), fields.ReadText(32), fields.ReadText(16), fields.ReadText(16));
+        var flags = fields.ReadUlong();
+        for (var i = 0; i < 5; i++)
+            fields.Skip(); // session counts
+        var (maxPin, minPin) = (fields.ReadUlong(), fields.ReadUlong());
+        return new TokenInfo(label, manufacturer, model, serial, flags, Available(minPin), Available(maxPin));
 
-    // CK_UNAVAILABLE_INFORMATION is all ones at the width of CK_ULONG.
-    private static ulong? Available(nuint value) => value == nuint.MaxValue ? null : value;
+        // CK_UNAVAILABLE_INFORMATION is all ones at the width of CK_ULONG.
+        ulong? Available(ulong value) => value == abi.UnavailableInformation ? null : value;
+    }
 
     public IReadOnlyList<MechanismInfo> GetMechanisms()
     {
-        nuint count = 0;
+        var abi = Module.Abi;
+        ulong count = 0;
         Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, null, &count), "C_GetMechanismList");
-        var types = new nuint[count];
-        fixed (nuint* p = types)
-            Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, p, &count), "C_GetMechanismList");
-        var result = new List<MechanismInfo>();
-        foreach (var type in types.Take((int)count))
+        var types = new byte[(int)count * abi.UlongSize];
+        List<ulong> list;
+        fixed (byte* p = types)
         {
-            CkMechanismInfo info;
-            Pkcs11Module.Check(Module.Functions.GetMechanismInfo(Id, type, &info), "C_GetMechanismInfo");
-            result.Add(new MechanismInfo(type, Mechanisms.Name(type), info.MinKeySize, info.MaxKeySize, info.Flags));
+            Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, p, &count), "C_GetMechanismList");
+            list = Module.ReadUlongs(p, count);
+        }
+        var result = new List<MechanismInfo>();
+        var info = stackalloc byte[abi.MechanismInfo.Size];
+        foreach (var type in list)
+        {
+            // Zeroed for each call: SoftHSM2 ORs some flags into what it is handed.
+            new Span<byte>(info, abi.MechanismInfo.Size).Clear();
+            Pkcs11Module.Check(Module.Functions.GetMechanismInfo(Id, (nuint)type, info), "C_GetMechanismInfo");
+            var fields = new CkFields(abi, abi.MechanismInfo, info);
+            result.Add(new MechanismInfo(type, Mechanisms.Name(type), fields.ReadUlong(), fields.ReadUlong(), fields.ReadUlong()));
         }
         return result;
     }
@@ -87,9 +100,9 @@ public sealed unsafe class Pkcs11Slot
     /// <summary>C_OpenSession (always a serial session; read-write when asked).</summary>
     public Pkcs11Session OpenSession(bool readWrite = false)
     {
-        nuint handle;
+        ulong handle = 0;
         var flags = (nuint)(Ck.SessionSerial | (readWrite ? Ck.SessionRw : 0));
         Pkcs11Module.Check(Module.Functions.OpenSession(Id, flags, &handle), "C_OpenSession");
-        return new Pkcs11Session(this, handle);
+        return new Pkcs11Session(this, (nuint)handle);
     }
 }

@@ -58,8 +58,12 @@ public sealed class SignatureScheme
         return hash == HashAlgorithmName.SHA384 ? SHA384.HashData(data) : SHA256.HashData(data);
     }
 
-    /// <summary>The native CK_MECHANISM with its parameters, valid until disposed.</summary>
-    public NativeMechanism Mechanism() => new(this);
+    /// <summary>The native CK_MECHANISM with its parameters in <paramref name="module"/>'s layout, valid until disposed.</summary>
+    public NativeMechanism Mechanism(Pkcs11Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return new(module.Abi, this);
+    }
 
     /// <summary>r||s (two equal halves) to a DER SEQUENCE of two INTEGERs (RFC 3279 §2.2.3).</summary>
     public static byte[] ToDer(ReadOnlySpan<byte> rawSignature)
@@ -95,29 +99,41 @@ public sealed class SignatureScheme
     }
 }
 
-/// <summary>A CK_MECHANISM, its parameter block and everything the parameters point to, in unmanaged memory.</summary>
+/// <summary>A CK_MECHANISM in a module's layout, its parameter block and everything the parameters point to, in unmanaged memory.</summary>
 public sealed unsafe class NativeMechanism : IDisposable
 {
     private readonly List<nint> _allocations = [];
 
-    internal NativeMechanism(ulong type)
+    internal NativeMechanism(CkAbi abi, ulong type)
     {
-        Pointer = (CkMechanism*)Alloc(sizeof(CkMechanism));
-        Pointer->Mechanism = (nuint)type;
+        Abi = abi;
+        Pointer = (byte*)Alloc(abi.Mechanism.Size);
+        new CkFields(abi, abi.Mechanism, Pointer).Ulong(type);
     }
 
-    internal NativeMechanism(SignatureScheme scheme)
-        : this(scheme.MechanismType)
+    internal NativeMechanism(CkAbi abi, SignatureScheme scheme)
+        : this(abi, scheme.MechanismType)
     {
         if (scheme.Pss is { } pss)
         {
-            var p = (CkRsaPkcsPssParams*)Alloc(sizeof(CkRsaPkcsPssParams));
-            *p = new CkRsaPkcsPssParams { HashAlgorithm = (nuint)pss.Hash, Mgf = (nuint)pss.Mgf, SaltLength = (nuint)pss.Salt };
-            SetParameter(p, sizeof(CkRsaPkcsPssParams));
+            var p = Parameter(abi.RsaPkcsPssParams);
+            p.Ulong(pss.Hash);
+            p.Ulong(pss.Mgf);
+            p.Ulong((ulong)pss.Salt);
         }
     }
 
-    internal CkMechanism* Pointer { get; private set; }
+    internal CkAbi Abi { get; }
+
+    internal byte* Pointer { get; private set; }
+
+    /// <summary>Allocates the parameter structure of <paramref name="layout"/>, points the mechanism at it and returns its fields to fill in.</summary>
+    internal CkFields Parameter(CkLayout layout)
+    {
+        var p = Alloc(layout.Size);
+        SetParameter(p, layout.Size);
+        return new CkFields(Abi, layout, (byte*)p);
+    }
 
     internal void* Alloc(int size)
     {
@@ -135,8 +151,10 @@ public sealed unsafe class NativeMechanism : IDisposable
 
     internal void SetParameter(void* parameter, int length)
     {
-        Pointer->Parameter = parameter;
-        Pointer->ParameterLength = (nuint)length;
+        var fields = new CkFields(Abi, Abi.Mechanism, Pointer);
+        fields.Skip();
+        fields.Pointer(parameter);
+        fields.Ulong((ulong)length);
     }
 
     public void Dispose()

@@ -3,13 +3,16 @@ using CardKit.Testing;
 
 namespace CardKit.Pkcs11.Tests;
 
-/// <summary>Encryption, digests, wrapping, derivation, attribute changes and EdDSA against SoftHSM2, checked with .NET and openssl.</summary>
+/// <summary>
+/// Encryption, digests, wrapping, derivation, attribute changes and EdDSA against SoftHSM2, checked with
+/// .NET and openssl, through both ABIs (see <see cref="TestModules"/>).
+/// </summary>
 [Collection("SoftHSM")]
 public class CryptoOperationTests
 {
-    private static (Pkcs11Module Module, Pkcs11Session Session) Open()
+    private static (Pkcs11Module Module, Pkcs11Session Session) Open(string abi)
     {
-        var module = Pkcs11Module.Load(SoftHsm.ModulePath);
+        var module = TestModules.Load(abi);
         var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
         session.Login(SoftHsm.Pin);
         return (module, session);
@@ -25,10 +28,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void AES_GCM_and_CBC_round_trip_and_GCM_detects_tampering()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void AES_GCM_and_CBC_round_trip_and_GCM_detects_tampering(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -47,10 +52,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void RSA_OAEP_from_dotnet_with_the_exported_key_decrypts_on_the_token()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void RSA_OAEP_from_dotnet_with_the_exported_key_decrypts_on_the_token(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -65,10 +72,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void Digest_matches_dotnet()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Digest_matches_dotnet(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -78,10 +87,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void An_AES_key_wrapped_and_unwrapped_still_decrypts()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void An_AES_key_wrapped_and_unwrapped_still_decrypts(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -100,10 +111,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void ECDH_on_the_token_agrees_with_dotnet()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void ECDH_on_the_token_agrees_with_dotnet(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -123,10 +136,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void Attributes_can_be_changed_and_objects_copied()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Attributes_can_be_changed_and_objects_copied(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {
@@ -141,10 +156,12 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void Ed25519_signatures_verify_in_openssl()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Ed25519_signatures_verify_in_openssl(string abi)
     {
-        var (module, session) = Open();
+        var (module, session) = Open(abi);
         using (module)
         using (session)
         {

@@ -1,44 +1,79 @@
-using System.Runtime.CompilerServices;
 using CardKit.Pkcs11.Native;
 
 namespace CardKit.Pkcs11.Tests;
 
-/// <summary>PKCS#11 structure sizes: Unix LP64 (natural alignment, 8-byte CK_ULONG) and Windows x64 (pack 1, 4-byte CK_ULONG).</summary>
+/// <summary>
+/// The structure layouts CardKit computes, for both ABIs, against what the C compiler makes of the
+/// real pkcs11.h (Native/layouts.c), plus the sizes the issue names for Linux x64 and Windows x64.
+/// </summary>
 public class LayoutTests
 {
-    [Fact]
-    public void Unix_x64_layouts_match_the_C_headers()
+    private static Dictionary<string, CkLayout> Layouts(CkAbi abi) => new()
     {
-        Assert.Equal(24, Unsafe.SizeOf<CkAttribute>());
-        Assert.Equal(88, Unsafe.SizeOf<CkInfo>());
-        Assert.Equal(112, Unsafe.SizeOf<CkSlotInfo>());
-        Assert.Equal(208, Unsafe.SizeOf<CkTokenInfo>());
-        Assert.Equal(32, Unsafe.SizeOf<CkSessionInfo>());
-        Assert.Equal(24, Unsafe.SizeOf<CkMechanismInfo>());
-        Assert.Equal(48, Unsafe.SizeOf<CkGcmParams>());
-        Assert.Equal(48, Unsafe.SizeOf<CkCInitializeArgs>());
-        Assert.Equal(24, Unsafe.SizeOf<CkMechanism>());
+        ["CK_ATTRIBUTE"] = abi.Attribute,
+        ["CK_MECHANISM"] = abi.Mechanism,
+        ["CK_INFO"] = abi.Info,
+        ["CK_SLOT_INFO"] = abi.SlotInfo,
+        ["CK_TOKEN_INFO"] = abi.TokenInfo,
+        ["CK_SESSION_INFO"] = abi.SessionInfo,
+        ["CK_MECHANISM_INFO"] = abi.MechanismInfo,
+        ["CK_C_INITIALIZE_ARGS"] = abi.InitializeArgs,
+        ["CK_RSA_PKCS_PSS_PARAMS"] = abi.RsaPkcsPssParams,
+        ["CK_RSA_PKCS_OAEP_PARAMS"] = abi.RsaPkcsOaepParams,
+        ["CK_ECDH1_DERIVE_PARAMS"] = abi.Ecdh1DeriveParams,
+        ["CK_GCM_PARAMS"] = abi.GcmParams,
+    };
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Computed_layouts_match_the_C_compiler_on_pkcs11_h(string abiName)
+    {
+        var abi = abiName == "Unix" ? CkAbi.Unix : CkAbi.Windows;
+        var program = NativeBuild.Compile("layouts.c", $"layouts-{abiName}", abiName == "Windows" ? ["-DWINDOWS_LAYOUT"] : []);
+        var (exitCode, output) = CardKit.Testing.SoftHsm.Instance.Run(program, []);
+        Assert.Equal(0, exitCode);
+        var layouts = Layouts(abi);
+        var seen = 0;
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            var numbers = parts[1..].Select(int.Parse).ToArray();
+            if (parts[0] == "CK_FUNCTION_LIST")
+            {
+                Assert.Equal(numbers[1], abi.FunctionListOffset);
+                continue;
+            }
+            var layout = layouts[parts[0]];
+            Assert.True(numbers[0] == layout.Size, $"{abiName} {parts[0]}: C says {numbers[0]} bytes, CardKit {layout.Size}");
+            for (var field = 0; field < numbers.Length - 1; field++)
+                Assert.True(numbers[field + 1] == layout[field], $"{abiName} {parts[0]} field {field}: C says offset {numbers[field + 1]}, CardKit {layout[field]}");
+            seen++;
+        }
+        Assert.Equal(layouts.Count, seen);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Fact]
-    public void Windows_x64_layouts_are_packed_with_32_bit_ulongs()
+    public void Linux_x64_and_Windows_x64_sizes_are_the_ones_the_headers_give()
     {
-        Assert.Equal(16, Unsafe.SizeOf<WinCkAttribute>());
-        Assert.Equal(72, Unsafe.SizeOf<WinCkInfo>());
-        Assert.Equal(104, Unsafe.SizeOf<WinCkSlotInfo>());
-        Assert.Equal(160, Unsafe.SizeOf<WinCkTokenInfo>());
-        Assert.Equal(16, Unsafe.SizeOf<WinCkSessionInfo>());
-        Assert.Equal(12, Unsafe.SizeOf<WinCkMechanismInfo>());
-        Assert.Equal(32, Unsafe.SizeOf<WinCkGcmParams>());
-        Assert.Equal(44, Unsafe.SizeOf<WinCkCInitializeArgs>());
+        var unix = CkAbi.Unix;
+        Assert.Equal([24, 88, 112, 208, 32, 24, 48, 48, 24], new[] { unix.Attribute, unix.Info, unix.SlotInfo, unix.TokenInfo, unix.SessionInfo, unix.MechanismInfo, unix.GcmParams, unix.InitializeArgs, unix.Mechanism }.Select(l => l.Size));
+        var windows = CkAbi.Windows;
+        Assert.Equal([16, 72, 104, 160, 16, 12, 32, 44], new[] { windows.Attribute, windows.Info, windows.SlotInfo, windows.TokenInfo, windows.SessionInfo, windows.MechanismInfo, windows.GcmParams, windows.InitializeArgs }.Select(l => l.Size));
+        Assert.Equal(2, windows.FunctionListOffset);
     }
 
     [Fact]
-    public void CK_BBOOL_is_one_byte_and_CK_ULONG_attributes_are_pointer_sized()
+    public void CK_BBOOL_is_one_byte_and_CK_ULONG_values_take_the_module_width()
     {
         Assert.Single(AttributeValue.Bool(Ck.AttrToken, true).Value);
-        Assert.Equal(IntPtr.Size, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey).Value.Length);
-        Assert.Equal(Ck.ObjectPrivateKey, AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey).AsNumber());
-        Assert.Equal(ulong.MaxValue, Ck.UnavailableInformation);
+        var number = AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey);
+        Assert.Equal(Ck.ObjectPrivateKey, number.AsNumber());
+        Assert.Equal(8, number.Encode(CkAbi.Unix).Length);
+        Assert.Equal([3, 0, 0, 0], number.Encode(CkAbi.Windows));
+        Assert.Equal(ulong.MaxValue, CkAbi.Unix.UnavailableInformation);
+        Assert.Equal(uint.MaxValue, CkAbi.Windows.UnavailableInformation);
+        Assert.Throws<OverflowException>(() => AttributeValue.Number(Ck.AttrValueLength, 1UL << 32).Encode(CkAbi.Windows));
     }
 }

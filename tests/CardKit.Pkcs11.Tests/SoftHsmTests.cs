@@ -10,8 +10,6 @@ public sealed class SoftHsmGroup;
 [Collection("SoftHSM")]
 public class SoftHsmTests
 {
-    private static Pkcs11Module Load() => Pkcs11Module.Load(SoftHsm.ModulePath);
-
     private static Pkcs11Session Open(Pkcs11Module module, string label = TokenSetup.Label)
     {
         var slot = module.FindToken(label) ?? throw new InvalidOperationException($"token {label} missing");
@@ -22,10 +20,12 @@ public class SoftHsmTests
 
     private static byte[] NewId() => RandomNumberGenerator.GetBytes(4);
 
-    [Fact(Timeout = 60_000)]
-    public void Module_info_slots_tokens_and_mechanisms()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Module_info_slots_tokens_and_mechanisms(string abi)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         Assert.Equal("SoftHSM", module.GetInfo().Manufacturer);
         var slot = module.FindToken(TokenSetup.Label)!;
         var token = slot.GetTokenInfo();
@@ -41,13 +41,13 @@ public class SoftHsmTests
     [Fact(Timeout = 60_000)]
     public void Loads_are_reference_counted()
     {
-        var first = Load();
-        var second = Load();
+        var first = Pkcs11Module.Load(SoftHsm.ModulePath);
+        var second = Pkcs11Module.Load(SoftHsm.ModulePath);
         Assert.Same(first, second);
         first.Dispose();
         Assert.NotEmpty(second.GetSlots());
         second.Dispose();
-        using var again = Load();
+        using var again = Pkcs11Module.Load(SoftHsm.ModulePath);
         Assert.NotEmpty(again.GetSlots());
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
@@ -63,10 +63,12 @@ public class SoftHsmTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void A_wrong_PIN_is_CKR_PIN_INCORRECT_with_a_readable_message()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void A_wrong_PIN_is_CKR_PIN_INCORRECT_with_a_readable_message(string abi)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = module.FindToken(TokenSetup.Label)!.OpenSession();
         var e = Assert.Throws<Pkcs11Exception>(() => session.Login("0000"));
         Assert.Equal(0xA0UL, e.Code);
@@ -76,13 +78,17 @@ public class SoftHsmTests
     }
 
     [Theory(Timeout = 120_000)]
-    [InlineData("rsa:2048", "SHA256-RSA-PKCS", new[] { "-sha256" })]
-    [InlineData("rsa:2048", "SHA256-RSA-PKCS-PSS", new[] { "-sha256", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32" })]
-    [InlineData("ec:p256", "ECDSA-SHA256", new[] { "-sha256" })]
-    [InlineData("ec:p384", "ECDSA-SHA384", new[] { "-sha384" })]
-    public void Signatures_verify_on_the_token_in_dotnet_and_in_openssl(string keyType, string mechanism, string[] opensslDigest)
+    [InlineData("Unix", "rsa:2048", "SHA256-RSA-PKCS", new[] { "-sha256" })]
+    [InlineData("Unix", "rsa:2048", "SHA256-RSA-PKCS-PSS", new[] { "-sha256", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32" })]
+    [InlineData("Unix", "ec:p256", "ECDSA-SHA256", new[] { "-sha256" })]
+    [InlineData("Unix", "ec:p384", "ECDSA-SHA384", new[] { "-sha384" })]
+    [InlineData("Windows", "rsa:2048", "SHA256-RSA-PKCS", new[] { "-sha256" })]
+    [InlineData("Windows", "rsa:2048", "SHA512-RSA-PKCS-PSS", new[] { "-sha512", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:64" })]
+    [InlineData("Windows", "ec:p256", "ECDSA-SHA256", new[] { "-sha256" })]
+    [InlineData("Windows", "ec:p384", "ECDSA-SHA384", new[] { "-sha384" })]
+    public void Signatures_verify_on_the_token_in_dotnet_and_in_openssl(string abi, string keyType, string mechanism, string[] opensslDigest)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = Open(module);
         var id = NewId();
         var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse(keyType), "sig-" + mechanism, id);
@@ -107,32 +113,38 @@ public class SoftHsmTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 120_000)]
-    public void Keys_made_by_pkcs11_tool_are_found_and_used_and_vice_versa()
+    [Theory(Timeout = 120_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Keys_made_by_pkcs11_tool_are_found_and_used_and_vice_versa(string abi)
     {
+        // The interop token is shared by both runs: each makes its own ids.
+        var (toolId, cardkitId) = abi == "Unix" ? ((byte)0xA1, (byte)0xB2) : ((byte)0xA3, (byte)0xB4);
         var (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", TokenSetup.Interop, "--login", "--pin", SoftHsm.Pin,
-            "--keypairgen", "--key-type", "EC:prime256v1", "--id", "A1", "--label", "from-pkcs11-tool"]);
+            "--keypairgen", "--key-type", "EC:prime256v1", "--id", $"{toolId:X2}", "--label", "from-pkcs11-tool"]);
         Assert.True(exitCode == 0, output);
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = Open(module, TokenSetup.Interop);
-        var found = session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [0xA1]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey)]);
+        var found = session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [toolId]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey)]);
         var privateKey = Assert.Single(found);
         var signature = session.Sign(SignatureScheme.Parse("ECDSA-SHA256"), privateKey, "interop"u8);
-        var publicKey = Assert.Single(session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [0xA1]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPublicKey)]));
+        var publicKey = Assert.Single(session.FindObjects([AttributeValue.Bytes(Ck.AttrId, [toolId]), AttributeValue.Number(Ck.AttrClass, Ck.ObjectPublicKey)]));
         Assert.True(session.Verify(SignatureScheme.Parse("ECDSA-SHA256"), publicKey, "interop"u8, signature));
 
-        session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "from-cardkit", [0xB2]);
+        session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "from-cardkit", [cardkitId]);
         (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", TokenSetup.Interop, "--login", "--pin", SoftHsm.Pin, "--list-objects"]);
         Assert.True(exitCode == 0, output);
         Assert.Contains("from-cardkit", output, StringComparison.Ordinal);
-        Assert.Contains("ID:         b2", output, StringComparison.Ordinal);
+        Assert.Contains($"ID:         {cardkitId:x2}", output, StringComparison.Ordinal);
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void URIs_select_exactly_one_object_or_say_why_not()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void URIs_select_exactly_one_object_or_say_why_not(string abi)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = Open(module);
         var id = NewId();
         session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "uri-key", id);
@@ -149,10 +161,12 @@ public class SoftHsmTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void Sensitive_attributes_come_back_null_not_as_a_failure()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Sensitive_attributes_come_back_null_not_as_a_failure(string abi)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = Open(module);
         var (_, privateKey) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "sensitive", NewId());
         var attributes = session.GetAttributes(privateKey, Ck.AttrValue, Ck.AttrLabel);
@@ -161,10 +175,12 @@ public class SoftHsmTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
-    [Fact(Timeout = 60_000)]
-    public void Signing_with_a_public_key_is_refused_clearly()
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Signing_with_a_public_key_is_refused_clearly(string abi)
     {
-        using var module = Load();
+        using var module = TestModules.Load(abi);
         using var session = Open(module);
         var (publicKey, _) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "wrong-key", NewId());
         var e = Assert.Throws<Pkcs11Exception>(() => session.Sign(SignatureScheme.Parse("ECDSA-SHA256"), publicKey, "x"u8));

@@ -1,0 +1,56 @@
+using CardKit.Testing;
+
+namespace CardKit.Pkcs11.Tests;
+
+/// <summary>
+/// The Windows call path (32-bit CK_ULONG, packed structures) against the Unix one on the same
+/// SoftHSM2 token: every structure and CK_ULONG array read through the bridge must say what the
+/// module says directly. The other test classes run their operations through both ABIs too.
+/// </summary>
+[Collection("SoftHSM")]
+public class WindowsAbiTests
+{
+    [Fact(Timeout = 60_000)]
+    public void Both_ABIs_read_the_same_info_slots_tokens_and_mechanisms()
+    {
+        using var unix = TestModules.Load("Unix");
+        using var windows = TestModules.Load("Windows");
+        Assert.Equal(unix.GetInfo(), windows.GetInfo());
+        Assert.Equal(unix.GetSlots(tokenPresent: false).Select(s => s.Id), windows.GetSlots(tokenPresent: false).Select(s => s.Id));
+        var unixSlot = unix.FindToken(TokenSetup.Label)!;
+        var windowsSlot = windows.FindToken(TokenSetup.Label)!;
+        Assert.Equal(unixSlot.Description, windowsSlot.Description);
+        Assert.Equal(unixSlot.GetTokenInfo(), windowsSlot.GetTokenInfo());
+        Assert.NotNull(windowsSlot.GetTokenInfo().MaxPinLength);
+        var unixMechanisms = unixSlot.GetMechanisms();
+        Assert.True(unixMechanisms.Count > 30, $"{unixMechanisms.Count} mechanisms");
+        Assert.Equal(unixMechanisms, windowsSlot.GetMechanisms());
+        Assert.Null(windows.PollSlotEvent(out _)); // CK_ULONG out-parameter, CKR_NO_EVENT or not supported
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("Unix")]
+    [InlineData("Windows")]
+    public void Finding_more_objects_than_one_batch_returns_each_once(string abi)
+    {
+        using var module = TestModules.Load(abi);
+        using var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
+        session.Login(SoftHsm.Pin);
+        var label = "batch-" + abi + "-" + Guid.NewGuid().ToString("N");
+        var created = Enumerable.Range(0, 150).Select(i => session.CreateObject(
+        [
+            AttributeValue.Number(Ck.AttrClass, Ck.ObjectData), AttributeValue.Bool(Ck.AttrToken, false),
+            AttributeValue.Text(Ck.AttrLabel, label), AttributeValue.Bytes(Ck.AttrValue, [(byte)i]),
+        ])).ToList();
+        var found = session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectData), AttributeValue.Text(Ck.AttrLabel, label)]);
+        Assert.Equal(created.Order(), found.Order());
+        var values = found.Select(o => session.GetAttributes(o, Ck.AttrClass, Ck.AttrValue)).ToList();
+        Assert.All(values, v => Assert.Equal(Ck.ObjectData, new AttributeValue(Ck.AttrClass, v[Ck.AttrClass]!).AsNumber()));
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => (byte)i).Order(), values.Select(v => v[Ck.AttrValue]![0]).Order());
+        foreach (var o in created)
+            session.DestroyObject(o);
+        Assert.Empty(session.FindObjects([AttributeValue.Text(Ck.AttrLabel, label)]));
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+}

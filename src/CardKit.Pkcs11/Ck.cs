@@ -32,10 +32,11 @@ public static class Ck
         MechEcKeyPairGen = 0x1040, MechEcdsa = 0x1041, MechEcdsaSha256 = 0x1044, MechEcdh1Derive = 0x1050,
         MechEdwardsKeyPairGen = 0x1055, MechEddsa = 0x1057,
         MechRsaPkcsOaep = 0x0009, MechAesKeyGen = 0x1080, MechAesCbcPad = 0x1085, MechAesGcm = 0x1087, MechAesKeyWrap = 0x2109,
-        MechGenericSecretKeyGen = 0x0350;
+        MechGenericSecretKeyGen = 0x0350,
+        MechSha3Digest256 = 0x02B0, MechSha3Digest256RsaPkcs = 0x0060, MechSha3Digest256RsaPkcsPss = 0x0063;
 
     // MGF1 (CKG_*).
-    public const ulong MgfSha1 = 0x1, MgfSha256 = 0x2, MgfSha384 = 0x3, MgfSha512 = 0x4;
+    public const ulong MgfSha1 = 0x1, MgfSha256 = 0x2, MgfSha384 = 0x3, MgfSha512 = 0x4, MgfSha3Digest256 = 0x7;
 
     // Flags.
     public const ulong SlotTokenPresent = 0x1;

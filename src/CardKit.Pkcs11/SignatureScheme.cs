@@ -43,6 +43,9 @@ public sealed class SignatureScheme
             "SHA256-RSA-PKCS-PSS" => new(name, Ck.MechSha256RsaPkcsPss, null, (Ck.MechSha256, Ck.MgfSha256, 32)),
             "SHA384-RSA-PKCS-PSS" => new(name, Ck.MechSha384RsaPkcsPss, null, (Ck.MechSha384, Ck.MgfSha384, 48)),
             "SHA512-RSA-PKCS-PSS" => new(name, Ck.MechSha512RsaPkcsPss, null, (Ck.MechSha512, Ck.MgfSha512, 64)),
+            // PKCS#11 3.0 current mechanisms §2.1.15 and §2.1.16: the same with SHA3 (MGF1 with SHA3 for PSS).
+            "SHA3-256-RSA-PKCS" => new(name, Ck.MechSha3Digest256RsaPkcs, null, null),
+            "SHA3-256-RSA-PKCS-PSS" => new(name, Ck.MechSha3Digest256RsaPkcsPss, null, (Ck.MechSha3Digest256, Ck.MgfSha3Digest256, 32)),
             "ECDSA-SHA256" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA256, null),
             "ECDSA-SHA384" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA384, null),
             // PKCS#11 3.0 §2.3.14: pure EdDSA over the whole message (Ed25519, RFC 8032).

@@ -91,6 +91,21 @@ public class P11CommandTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
+    [Fact(Timeout = 120_000)]
+    public void A_mechanism_the_token_lacks_is_refused_with_the_ones_it_has_and_no_file_is_written()
+    {
+        var dir = Demo.Value;
+        File.WriteAllText(Path.Combine(dir, "sha3-data"), "SoftHSM 2.6 has no SHA3 signatures\n");
+        var (exitCode, output) = Cardkit("p11", "keygen", "--token", "pkcs11:token=demo?pin-value=1234", "--type", "rsa:2048", "--label", "sha3", "--id", "5A");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "sign", "--key", "pkcs11:token=demo;id=%5A;type=private?pin-value=1234", "-m", "SHA3-256-RSA-PKCS", "--in", "sha3-data", "--out", "sha3.sig");
+        Assert.True(exitCode == ExitCodes.CardOrDataError, output);
+        Assert.Contains("CKR_MECHANISM_INVALID: this token does not sign with SHA3-256-RSA-PKCS; it signs with ", output, StringComparison.Ordinal);
+        Assert.Contains("SHA256-RSA-PKCS-PSS", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "sha3.sig")));
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData(ExitCodes.CardOrDataError, "CKR_PIN_INCORRECT", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=9999", "-m", "SHA256-RSA-PKCS", "--in", "softhsm2.conf", "--out", "x")]
     [InlineData(ExitCodes.Usage, "malformed PKCS#11 URI", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%0")]
@@ -101,8 +116,10 @@ public class P11CommandTests
     [InlineData(ExitCodes.Usage, "unknown signature mechanism", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=1234", "-m", "MD5-RSA", "--in", "softhsm2.conf", "--out", "x")]
     public void Bad_input_gives_a_clear_error_and_exit_code(int expectedExit, string message, params string[] args)
     {
+        File.Delete(Path.Combine(Demo.Value, "x"));
         var (exitCode, output) = Cardkit(args);
         Assert.True(exitCode == expectedExit, output);
+        Assert.False(File.Exists(Path.Combine(Demo.Value, "x")), "a failed command left its output file");
         Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.DoesNotContain("9999", output, StringComparison.Ordinal);
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);

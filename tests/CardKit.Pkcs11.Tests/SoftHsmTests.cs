@@ -178,13 +178,20 @@ public class SoftHsmTests
     [Theory(Timeout = 60_000)]
     [InlineData("Unix")]
     [InlineData("Windows")]
-    public void Signing_with_a_public_key_is_refused_clearly(string abi)
+    public void Signing_with_a_public_key_or_a_mechanism_the_token_lacks_is_refused_clearly(string abi)
     {
         using var module = TestModules.Load(abi);
         using var session = Open(module);
         var (publicKey, _) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "wrong-key", NewId());
         var e = Assert.Throws<Pkcs11Exception>(() => session.Sign(SignatureScheme.Parse("ECDSA-SHA256"), publicKey, "x"u8));
         Assert.Contains("C_SignInit failed: CKR_", e.Message, StringComparison.Ordinal);
+
+        // SoftHSM 2.6 has no SHA3 signatures: the error names what the token signs with instead.
+        var (_, rsaKey) = session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "no-sha3", NewId());
+        var unsupported = Assert.Throws<Pkcs11Exception>(() => session.Sign(SignatureScheme.Parse("SHA3-256-RSA-PKCS"), rsaKey, "x"u8));
+        Assert.Equal(0x70UL, unsupported.Code);
+        Assert.Contains("CKR_MECHANISM_INVALID: this token does not sign with SHA3-256-RSA-PKCS; it signs with ", unsupported.Message, StringComparison.Ordinal);
+        Assert.Contains("SHA256-RSA-PKCS-PSS", unsupported.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => SignatureScheme.Parse("MD5-RSA"));
         Assert.Throws<ArgumentException>(() => KeySpec.Parse("rsa:99"));
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up this machine (Debian packages, pcscd with the vpcd readers) and runs every test:
 # unit tests, fuzz loops, and integration tests against a real pcscd + vpcd with CardKit's
-# virtual cards, a real SoftHSM2 token, OpenSSL and pkcs11-tool.
+# virtual cards, real SoftHSM2 and openCryptoki tokens, OpenSSL and pkcs11-tool.
 #
 #   ./test.sh                 everything
 #   ./test.sh --project tests/CardKit.Tests    one test project (any dotnet test options pass through)
@@ -10,6 +10,7 @@ cd "$(dirname "$0")"
 
 scripts/setup.sh test
 scripts/pcscd.sh start
+scripts/opencryptoki.sh start
 
 dotnet build CardKit.slnx -c Release -nologo -clp:ErrorsOnly
 

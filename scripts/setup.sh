@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 run_packages=(pcscd vsmartcard-vpcd pcsc-tools libpcsclite1 procps iproute2)
 test_packages=("${run_packages[@]}" python3-pyscard python3-pycryptodome vsmartcard-vpicc
   softhsm2 opensc libengine-pkcs11-openssl openssl python3-pykcs11
-  gcc libc6-dev libpcsclite-dev libp11-kit-dev hyperfine)
+  opencryptoki gcc libc6-dev libpcsclite-dev libp11-kit-dev hyperfine)
 
 case "$profile" in
   run) packages=("${run_packages[@]}") ;;

@@ -71,7 +71,7 @@ public class Pkcs11Exception : Exception
     private static string Explain(ulong code) => code switch
     {
         0x0A0 => "wrong PIN",
-        0x0A4 => "the PIN is locked after too many wrong tries; the security officer must reset it (init-pin)",
+        0x0A4 => "the PIN is locked after too many wrong tries; the security officer can set a new one (C_InitPIN: cardkit p11 init-pin, pkcs11-tool --init-pin)",
         0x0A1 or 0x0A2 => "the PIN has characters or a length the token does not accept",
         0x101 => "log in first (give the PIN)",
         0x070 => "this token does not support the mechanism",

@@ -38,9 +38,13 @@ public sealed unsafe class Pkcs11Session : IDisposable
             return;
         if (rv == 0xA0)
         {
-            var token = Slot.GetTokenInfo();
-            var tries = token.PinLocked ? "the PIN is now locked" : token.PinFinalTry ? "one try left before the PIN locks" : token.PinCountLow ? "few tries left" : "the token does not say how many tries are left";
-            throw new Pkcs11Exception(rv, "C_Login", $"wrong PIN ({tries})");
+            // CK_TOKEN_INFO flags (base specification §3.2): the SO PIN's are the user PIN's shifted by 4 bits.
+            var flags = Slot.GetTokenInfo().Flags >> (userType == Ck.UserSo ? 4 : 0);
+            var tries = (flags & Ck.TokenUserPinLocked) != 0 ? "the PIN is now locked"
+                : (flags & Ck.TokenUserPinFinalTry) != 0 ? "one try left before the PIN locks"
+                : (flags & Ck.TokenUserPinCountLow) != 0 ? "few tries left"
+                : "the token does not say how many tries are left";
+            throw new Pkcs11Exception(rv, "C_Login", $"wrong {(userType == Ck.UserSo ? "security officer " : "")}PIN ({tries})");
         }
         throw new Pkcs11Exception(rv, "C_Login");
     }
@@ -240,7 +244,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         using var priv = new Template(Abi, privateTemplate);
         using var m = new NativeMechanism(Abi, mechanism);
         ulong publicKey = 0, privateKey = 0;
-        Pkcs11Module.Check(F.GenerateKeyPair(_handle, m.Pointer, pub.Pointer, pub.Count, priv.Pointer, priv.Count, &publicKey, &privateKey), "C_GenerateKeyPair");
+        Check(F.GenerateKeyPair(_handle, m.Pointer, pub.Pointer, pub.Count, priv.Pointer, priv.Count, &publicKey, &privateKey), "C_GenerateKeyPair", Mechanisms.Name(mechanism), Operation.GenerateKeyPair);
         return ((nuint)publicKey, (nuint)privateKey);
     }
 
@@ -250,14 +254,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ArgumentNullException.ThrowIfNull(scheme);
         var input = scheme.Prepare(data);
         using var mechanism = new NativeMechanism(Abi, scheme);
-        var rv = F.SignInit(_handle, mechanism.Pointer, privateKey);
-        if (rv == 0x70)
-        {
-            // CKR_MECHANISM_INVALID: say what the token can sign with instead.
-            var offered = Slot.GetMechanisms().Where(m => (m.Flags & 0x800) != 0).Select(m => m.Name);
-            throw new Pkcs11Exception(rv, "C_SignInit", $"this token does not sign with {scheme.Name}; it signs with {string.Join(", ", offered)}");
-        }
-        Pkcs11Module.Check(rv, "C_SignInit");
+        Check(F.SignInit(_handle, mechanism.Pointer, privateKey), "C_SignInit", scheme.Name, Operation.Sign);
         ulong length = 0;
         fixed (byte* p = input)
         {
@@ -289,7 +286,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ArgumentNullException.ThrowIfNull(scheme);
         var input = scheme.Prepare(data);
         using var mechanism = new NativeMechanism(Abi, scheme);
-        Pkcs11Module.Check(F.VerifyInit(_handle, mechanism.Pointer, publicKey), "C_VerifyInit");
+        Check(F.VerifyInit(_handle, mechanism.Pointer, publicKey), "C_VerifyInit", scheme.Name, Operation.Verify);
         ulong rv;
         fixed (byte* p = input)
         fixed (byte* s = signature)
@@ -313,7 +310,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ArgumentNullException.ThrowIfNull(mechanism);
         using var m = mechanism.Build(Abi);
         var name = encrypt ? "C_Encrypt" : "C_Decrypt";
-        Pkcs11Module.Check(encrypt ? F.EncryptInit(_handle, m.Pointer, key) : F.DecryptInit(_handle, m.Pointer, key), name + "Init");
+        Check(encrypt ? F.EncryptInit(_handle, m.Pointer, key) : F.DecryptInit(_handle, m.Pointer, key), name + "Init", mechanism.Name, encrypt ? Operation.Encrypt : Operation.Decrypt);
         ulong length = 0;
         fixed (byte* p = data)
         {
@@ -330,7 +327,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
     {
         ArgumentNullException.ThrowIfNull(mechanism);
         using var m = mechanism.Build(Abi);
-        Pkcs11Module.Check(F.DigestInit(_handle, m.Pointer), "C_DigestInit");
+        Check(F.DigestInit(_handle, m.Pointer), "C_DigestInit", mechanism.Name, Operation.Digest);
         ulong length = 0;
         fixed (byte* p = data)
         {
@@ -358,7 +355,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ]);
         using var m = new NativeMechanism(Abi, Ck.MechAesKeyGen);
         ulong key = 0;
-        Pkcs11Module.Check(F.GenerateKey(_handle, m.Pointer, t.Pointer, t.Count, &key), "C_GenerateKey");
+        Check(F.GenerateKey(_handle, m.Pointer, t.Pointer, t.Count, &key), "C_GenerateKey", Mechanisms.Name(Ck.MechAesKeyGen), Operation.GenerateKey);
         return (nuint)key;
     }
 
@@ -368,7 +365,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ArgumentNullException.ThrowIfNull(mechanism);
         using var m = mechanism.Build(Abi);
         ulong length = 0;
-        Pkcs11Module.Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, null, &length), "C_WrapKey");
+        Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, null, &length), "C_WrapKey", mechanism.Name, Operation.Wrap);
         var wrapped = new byte[length];
         fixed (byte* w = wrapped)
             Pkcs11Module.Check(F.WrapKey(_handle, m.Pointer, wrappingKey, key, w, &length), "C_WrapKey");
@@ -383,7 +380,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         using var t = new Template(Abi, template);
         ulong key = 0;
         fixed (byte* w = wrapped)
-            Pkcs11Module.Check(F.UnwrapKey(_handle, m.Pointer, unwrappingKey, w, (nuint)wrapped.Length, t.Pointer, t.Count, &key), "C_UnwrapKey");
+            Check(F.UnwrapKey(_handle, m.Pointer, unwrappingKey, w, (nuint)wrapped.Length, t.Pointer, t.Count, &key), "C_UnwrapKey", mechanism.Name, Operation.Unwrap);
         return (nuint)key;
     }
 
@@ -394,7 +391,7 @@ public sealed unsafe class Pkcs11Session : IDisposable
         using var m = mechanism.Build(Abi);
         using var t = new Template(Abi, template);
         ulong key = 0;
-        Pkcs11Module.Check(F.DeriveKey(_handle, m.Pointer, baseKey, t.Pointer, t.Count, &key), "C_DeriveKey");
+        Check(F.DeriveKey(_handle, m.Pointer, baseKey, t.Pointer, t.Count, &key), "C_DeriveKey", mechanism.Name, Operation.Derive);
         return (nuint)key;
     }
 
@@ -430,6 +427,47 @@ public sealed unsafe class Pkcs11Session : IDisposable
         ulong handle = 0;
         Pkcs11Module.Check(F.CreateObject(_handle, t.Pointer, t.Count, &handle), "C_CreateObject");
         return (nuint)handle;
+    }
+
+    // The CKF_* flag of C_GetMechanismInfo for each operation (base specification §3.6) and how to say it.
+    private enum Operation : ulong
+    {
+        Encrypt = 0x100,
+        Decrypt = 0x200,
+        Digest = 0x400,
+        Sign = 0x800,
+        Verify = 0x2000,
+        GenerateKey = 0x8000,
+        GenerateKeyPair = 0x10000,
+        Wrap = 0x20000,
+        Unwrap = 0x40000,
+        Derive = 0x80000,
+    }
+
+    /// <summary>Like <see cref="Pkcs11Module.Check"/>; CKR_MECHANISM_INVALID also lists what the token offers for the operation.</summary>
+    private void Check(ulong rv, string function, string mechanism, Operation operation)
+    {
+        if (rv == 0x70)
+        {
+            var offered = Slot.GetMechanisms().Where(m => (m.Flags & (ulong)operation) != 0).Select(m => m.Name).ToList();
+            var what = operation switch
+            {
+                Operation.Encrypt => "encryption",
+                Operation.Decrypt => "decryption",
+                Operation.Digest => "digests",
+                Operation.Sign => "signing",
+                Operation.Verify => "verification",
+                Operation.GenerateKey => "key generation",
+                Operation.GenerateKeyPair => "key pair generation",
+                Operation.Wrap => "wrapping",
+                Operation.Unwrap => "unwrapping",
+                _ => "derivation",
+            };
+            throw new Pkcs11Exception(rv, function, offered.Count == 0
+                ? $"this token offers no mechanism for {what}"
+                : $"this token does not offer {mechanism} for {what}; it offers {string.Join(", ", offered)}");
+        }
+        Pkcs11Module.Check(rv, function);
     }
 
     public void Dispose()

@@ -100,7 +100,7 @@ public class P11CommandTests
         Assert.True(exitCode == 0, output);
         (exitCode, output) = Cardkit("p11", "sign", "--key", "pkcs11:token=demo;id=%5A;type=private?pin-value=1234", "-m", "SHA3-256-RSA-PKCS", "--in", "sha3-data", "--out", "sha3.sig");
         Assert.True(exitCode == ExitCodes.CardOrDataError, output);
-        Assert.Contains("CKR_MECHANISM_INVALID: this token does not sign with SHA3-256-RSA-PKCS; it signs with ", output, StringComparison.Ordinal);
+        Assert.Contains("CKR_MECHANISM_INVALID: this token does not offer SHA3-256-RSA-PKCS for signing; it offers ", output, StringComparison.Ordinal);
         Assert.Contains("SHA256-RSA-PKCS-PSS", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "sha3.sig")));
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);

@@ -190,7 +190,7 @@ public class SoftHsmTests
         var (_, rsaKey) = session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "no-sha3", NewId());
         var unsupported = Assert.Throws<Pkcs11Exception>(() => session.Sign(SignatureScheme.Parse("SHA3-256-RSA-PKCS"), rsaKey, "x"u8));
         Assert.Equal(0x70UL, unsupported.Code);
-        Assert.Contains("CKR_MECHANISM_INVALID: this token does not sign with SHA3-256-RSA-PKCS; it signs with ", unsupported.Message, StringComparison.Ordinal);
+        Assert.Contains("CKR_MECHANISM_INVALID: this token does not offer SHA3-256-RSA-PKCS for signing; it offers ", unsupported.Message, StringComparison.Ordinal);
         Assert.Contains("SHA256-RSA-PKCS-PSS", unsupported.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => SignatureScheme.Parse("MD5-RSA"));
         Assert.Throws<ArgumentException>(() => KeySpec.Parse("rsa:99"));

@@ -5,13 +5,14 @@ using CardKit.Pkcs11;
 
 namespace CardKit.Cli.Commands.P11;
 
-/// <summary>`cardkit p11 slots|init-token|change-pin|import|events`: token administration.</summary>
+/// <summary>`cardkit p11 slots|init-token|init-pin|change-pin|import|export-cert|events`: token administration.</summary>
 internal static class P11AdminCommands
 {
     public static IEnumerable<Command> Create(CliOutput output)
     {
         yield return Slots(output);
         yield return InitToken(output);
+        yield return InitPin(output);
         yield return ChangePin(output);
         yield return Import(output);
         yield return ExportCertificate(output);
@@ -69,6 +70,36 @@ internal static class P11AdminCommands
                 session.InitPin(Env(userVariable));
             }
             output.Out.WriteLine($"token '{parse.GetValue(label)}' initialised");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command InitPin(CliOutput output)
+    {
+        var options = new P11Options();
+        var token = new Option<string>("--token") { Description = "pkcs11: URI of the token.", Required = true };
+        var soPinEnv = new Option<string>("--so-pin-env") { Description = "Environment variable holding the security officer PIN.", Required = true };
+        var newPinEnv = new Option<string>("--new-pin-env") { Description = "Environment variable holding the new user PIN.", Required = true };
+        var command = new Command("init-pin", "Set a new user PIN as the security officer (C_InitPIN): also unlocks a locked user PIN.") { token, soPinEnv, newPinEnv };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var uri = P11Options.ParseUri(parse.GetValue(token)!);
+            var soPin = Env(parse.GetValue(soPinEnv)!);
+            var newPin = Env(parse.GetValue(newPinEnv)!);
+            using var module = options.Load(parse);
+            using var session = UriSelection.FindSlot(module, uri).OpenSession(readWrite: true);
+            session.Login(soPin, Ck.UserSo);
+            try
+            {
+                session.InitPin(newPin);
+            }
+            finally
+            {
+                session.Logout();
+            }
+            output.Out.WriteLine("user PIN set");
             return ExitCodes.Ok;
         });
         return command;

@@ -34,7 +34,8 @@ public class SoftHsmTests
         Assert.Equal("SoftHSM v2", token.Model);
         Assert.Contains(slot.GetMechanisms(), m => m.Name == "SHA256-RSA-PKCS-PSS");
         Assert.Contains(slot.GetMechanisms(), m => m.Name == "ECDSA");
-        Assert.Equal(32, slot.OpenSession().GenerateRandom(32).Length);
+        using (var session = slot.OpenSession())
+            Assert.Equal(32, session.GenerateRandom(32).Length);
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
@@ -69,7 +70,10 @@ public class SoftHsmTests
     public void A_wrong_PIN_is_CKR_PIN_INCORRECT_with_a_readable_message(string abi)
     {
         using var module = TestModules.Load(abi);
-        using var session = module.FindToken(TokenSetup.Label)!.OpenSession();
+        // Login state is shared by all of an application's sessions with a token (C_Login, base
+        // specification §5.6): a token of its own, so that no other test's logged-in session turns
+        // the wrong PIN into CKR_USER_ALREADY_LOGGED_IN.
+        using var session = module.FindToken(TokenSetup.WrongPin)!.OpenSession();
         var e = Assert.Throws<Pkcs11Exception>(() => session.Login("0000"));
         Assert.Equal(0xA0UL, e.Code);
         Assert.Contains("CKR_PIN_INCORRECT: wrong PIN", e.Message, StringComparison.Ordinal);

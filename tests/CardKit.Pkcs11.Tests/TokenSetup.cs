@@ -14,6 +14,7 @@ internal static partial class TokenSetup
 {
     public const string Label = "cardkit-lib";
     public const string Interop = "cardkit-interop";
+    public const string WrongPin = "cardkit-wrong-pin";
 
     [ModuleInitializer]
     internal static void Initialize()
@@ -23,6 +24,7 @@ internal static partial class TokenSetup
             throw new InvalidOperationException("setenv SOFTHSM2_CONF failed");
         hsm.InitToken(Label);
         hsm.InitToken(Interop);
+        hsm.InitToken(WrongPin);
     }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]

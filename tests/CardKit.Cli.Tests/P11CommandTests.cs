@@ -68,24 +68,30 @@ public class P11CommandTests
     [Fact(Timeout = 120_000)]
     public void Init_token_set_and_change_the_PIN_and_import_a_certificate()
     {
-        var dir = Demo.Value;
-        var slots = Cardkit("p11", "slots").Output;
+        // A SoftHSM2 directory of its own: SoftHSM2 renumbers its free slot whenever a token is
+        // initialised, which the test classes running in parallel do.
+        var dir = Path.Combine(Demo.Value, "admin");
+        Directory.CreateDirectory(Path.Combine(dir, "tokens"));
+        File.WriteAllText(Path.Combine(dir, "softhsm2.conf"), $"directories.tokendir = {Path.Combine(dir, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\n");
+        var env = new Dictionary<string, string> { ["SOFTHSM2_CONF"] = Path.Combine(dir, "softhsm2.conf"), ["SO"] = "123456", ["UP"] = "4321", ["NP"] = "5555" };
+        (int ExitCode, string Output) Run(string file, params string[] args) => SoftHsm.Instance.Run(file, args, dir, env);
+
+        var slots = Run(EmulateProcessTests.Binary, "p11", "slots").Output;
         var free = slots.Split('\n').First(l => l.Contains("not initialised", StringComparison.Ordinal)).Split(':')[0];
-        var pins = new Dictionary<string, string> { ["SO"] = "123456", ["UP"] = "4321", ["NP"] = "5555" };
-        var (exitCode, output) = SoftHsm.Instance.Run(EmulateProcessTests.Binary, ["p11", "init-token", "--slot", free, "--label", "admin", "--so-pin-env", "SO", "--user-pin-env", "UP"], dir, pins);
+        var (exitCode, output) = Run(EmulateProcessTests.Binary, "p11", "init-token", "--slot", free, "--label", "admin", "--so-pin-env", "SO", "--user-pin-env", "UP");
         Assert.True(exitCode == 0, output);
-        (exitCode, output) = SoftHsm.Instance.Run(EmulateProcessTests.Binary, ["p11", "change-pin", "--token", "pkcs11:token=admin?pin-value=4321", "--new-pin-env", "NP"], dir, pins);
+        (exitCode, output) = Run(EmulateProcessTests.Binary, "p11", "change-pin", "--token", "pkcs11:token=admin?pin-value=4321", "--new-pin-env", "NP");
         Assert.True(exitCode == 0, output);
-        (exitCode, output) = Cardkit("p11", "random", "--token", "pkcs11:token=admin?pin-value=5555", "16");
+        (exitCode, output) = Run(EmulateProcessTests.Binary, "p11", "random", "--token", "pkcs11:token=admin?pin-value=5555", "16");
         Assert.True(exitCode == 0, output);
         Assert.Matches("^[0-9A-F]{32}", output);
-        Assert.Equal(ExitCodes.CardOrDataError, Cardkit("p11", "random", "--token", "pkcs11:token=admin?pin-value=4321", "16").ExitCode);
+        Assert.Equal(ExitCodes.CardOrDataError, Run(EmulateProcessTests.Binary, "p11", "random", "--token", "pkcs11:token=admin?pin-value=4321", "16").ExitCode);
 
-        (exitCode, output) = SoftHsm.Instance.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "import.key", "-out", "import.pem", "-subj", "/CN=imported", "-days", "1"], dir);
+        (exitCode, output) = Run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "import.key", "-out", "import.pem", "-subj", "/CN=imported", "-days", "1");
         Assert.True(exitCode == 0, output);
-        (exitCode, output) = Cardkit("p11", "import", "--token", "pkcs11:token=admin?pin-value=5555", "--cert", "import.pem", "--label", "imported", "--id", "C1");
+        (exitCode, output) = Run(EmulateProcessTests.Binary, "p11", "import", "--token", "pkcs11:token=admin?pin-value=5555", "--cert", "import.pem", "--label", "imported", "--id", "C1");
         Assert.True(exitCode == 0, output);
-        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "admin", "--list-objects", "--type", "cert"]);
+        (exitCode, output) = Run("pkcs11-tool", "--module", SoftHsm.ModulePath, "--token-label", "admin", "--list-objects", "--type", "cert");
         Assert.Contains("label:      imported", output, StringComparison.Ordinal);
         Assert.Contains("subject:    DN: CN=imported", output, StringComparison.Ordinal);
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);

@@ -103,9 +103,13 @@ public sealed unsafe class Pkcs11Module : IDisposable
                 }
             }
             var functions = new FunctionList(list, abi);
+            // CK_C_INITIALIZE_ARGS: no mutex callbacks (the OS locking the flag asks for), pReserved NULL.
             var args = stackalloc byte[abi.InitializeArgs.Size];
             new Span<byte>(args, abi.InitializeArgs.Size).Clear();
-            abi.WriteUlong(args + abi.InitializeArgs[4], Ck.InitOsLockingOk); // no mutex callbacks, flags, pReserved NULL
+            var fields = new CkFields(abi, abi.InitializeArgs, args);
+            for (var i = 0; i < 4; i++)
+                fields.Skip();
+            fields.Ulong(Ck.InitOsLockingOk);
             rv = functions.Initialize(args);
             if (rv != 0 && rv != 0x191)
             {

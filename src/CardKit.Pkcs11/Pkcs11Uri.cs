@@ -33,6 +33,12 @@ public sealed class Pkcs11Uri
     public string? PinSource => Text(Query, "pin-source");
     public string? ModulePath => Text(Query, "module-path");
 
+    /// <summary>Why no slot or token can match (a value longer than its PKCS#11 field), or null.</summary>
+    public string? Unmatchable => Path
+        .Where(a => FieldSizes.TryGetValue(a.Key, out var size) && a.Value.Length > size.Bytes)
+        .Select(a => $"'{a.Key}' is {a.Value.Length} bytes but {FieldSizes[a.Key].Field} holds {FieldSizes[a.Key].Bytes}, so nothing can match it")
+        .FirstOrDefault();
+
     private static string? Text(IReadOnlyDictionary<string, byte[]> attributes, string name) =>
         attributes.TryGetValue(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 
@@ -69,12 +75,45 @@ public sealed class Pkcs11Uri
             error = $"type '{Encoding.UTF8.GetString(type)}' is not public, private, cert, secret-key or data";
             return false;
         }
+        if (!CheckFieldValues(path, ref error))
+            return false;
         if (query.ContainsKey("pin-value") && query.ContainsKey("pin-source"))
         {
             error = "pin-value and pin-source exclude each other (RFC 7512 §2.3)";
             return false;
         }
         result = new Pkcs11Uri(path, query);
+        return true;
+    }
+
+    // RFC 7512 §2.3 maps these to fixed-size blank-padded fields of CK_INFO, CK_SLOT_INFO and
+    // CK_TOKEN_INFO (base specification §3.1, §3.2). A longer value is still a valid URI (one of
+    // the RFC's own examples has a 34-byte token label) but can never match: see Unmatchable.
+    private static readonly Dictionary<string, (int Bytes, string Field)> FieldSizes = new(StringComparer.Ordinal)
+    {
+        ["token"] = (32, "CK_TOKEN_INFO label"), ["manufacturer"] = (32, "CK_TOKEN_INFO manufacturerID"),
+        ["model"] = (16, "CK_TOKEN_INFO model"), ["serial"] = (16, "CK_TOKEN_INFO serialNumber"),
+        ["library-manufacturer"] = (32, "CK_INFO manufacturerID"), ["library-description"] = (32, "CK_INFO libraryDescription"),
+        ["slot-description"] = (64, "CK_SLOT_INFO slotDescription"), ["slot-manufacturer"] = (32, "CK_SLOT_INFO manufacturerID"),
+    };
+
+    private static bool CheckFieldValues(Dictionary<string, byte[]> path, ref string error)
+    {
+        // library-version = 1*DIGIT [ "." 1*DIGIT ] (RFC 7512 §2.3), each part a CK_BYTE.
+        if (path.TryGetValue("library-version", out var version)
+            && !(Encoding.UTF8.GetString(version).Split('.') is { Length: 1 or 2 } parts
+                 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit) && byte.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))))
+        {
+            error = $"library-version '{Encoding.UTF8.GetString(version)}' is not MAJOR[.MINOR] with numbers up to 255";
+            return false;
+        }
+        // slot-id = 1*DIGIT, a CK_SLOT_ID.
+        if (path.TryGetValue("slot-id", out var slot)
+            && !(slot.Length > 0 && slot.All(b => char.IsAsciiDigit((char)b)) && ulong.TryParse(Encoding.ASCII.GetString(slot), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            error = $"slot-id '{Encoding.UTF8.GetString(slot)}' is not a decimal slot number";
+            return false;
+        }
         return true;
     }
 
@@ -204,6 +243,7 @@ public static class UriSelection
         return matches.Count switch
         {
             1 => matches[0],
+            0 when uri.Unmatchable is { } why => throw new Pkcs11Exception($"no token matches {Redacted(uri)}: {why}"),
             0 => throw new Pkcs11Exception($"no token matches {Redacted(uri)}; tokens: {string.Join(", ", slots.Select(s => $"'{s.GetTokenInfo().Label}'"))}"),
             _ => throw new Pkcs11Exception($"{matches.Count} tokens match {Redacted(uri)}; add token= or serial= to choose one"),
         };

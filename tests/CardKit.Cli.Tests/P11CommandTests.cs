@@ -117,6 +117,8 @@ public class P11CommandTests
     [InlineData(ExitCodes.Usage, "malformed PKCS#11 URI", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%0")]
     [InlineData(ExitCodes.CardOrDataError, "no object matches", "p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%7F%7F;type=public")]
     [InlineData(ExitCodes.CardOrDataError, "no token matches", "p11", "random", "--token", "pkcs11:token=nope", "8")]
+    [InlineData(ExitCodes.CardOrDataError, "'token' is 33 bytes but CK_TOKEN_INFO label holds 32", "p11", "random", "--token", "pkcs11:token=123456789012345678901234567890123", "8")]
+    [InlineData(ExitCodes.Usage, "library-version '1.x' is not MAJOR[.MINOR]", "p11", "random", "--token", "pkcs11:library-version=1.x", "8")]
     [InlineData(ExitCodes.Environment, "has no C_GetFunctionList", "p11", "info", "--module", "/usr/lib/x86_64-linux-gnu/libz.so.1")]
     [InlineData(ExitCodes.Environment, "does not exist", "p11", "info", "--module", "/nope.so")]
     [InlineData(ExitCodes.Usage, "unknown signature mechanism", "p11", "sign", "--key", "pkcs11:token=demo;id=%01;type=private?pin-value=1234", "-m", "MD5-RSA", "--in", "softhsm2.conf", "--out", "x")]

@@ -51,6 +51,11 @@ public class UriTests
     [InlineData("pkcs11:object=a/b", "bad percent-encoding")]
     [InlineData("pkcs11:token=a?pin-value=1&pin-source=file:/x", "exclude each other")]
     [InlineData("pkcs11:token=a?pin-value=1&pin-value=2", "appears twice")]
+    [InlineData("pkcs11:library-version=1.2.3", "library-version '1.2.3' is not")]
+    [InlineData("pkcs11:library-version=256", "library-version '256' is not")]
+    [InlineData("pkcs11:library-version=a", "library-version 'a' is not")]
+    [InlineData("pkcs11:slot-id=-1", "slot-id '-1' is not")]
+    [InlineData("pkcs11:slot-id=18446744073709551616", "slot-id '18446744073709551616' is not")]
     public void Rejects_malformed_URIs_with_the_reason(string uri, string reason)
     {
         var e = Assert.Throws<CardKitFormatException>(() => Pkcs11Uri.Parse(uri));
@@ -70,5 +75,17 @@ public class UriTests
             if (Pkcs11Uri.TryParse(text, out var uri, out _, out _))
                 Assert.NotNull(Pkcs11Uri.Parse(uri!.ToString()));
         }
+    }
+
+    [Theory]
+    [InlineData("pkcs11:token=123456789012345678901234567890123", "'token' is 33 bytes but CK_TOKEN_INFO label holds 32")]
+    [InlineData("pkcs11:serial=12345678901234567", "'serial' is 17 bytes but CK_TOKEN_INFO serialNumber holds 16")]
+    [InlineData("pkcs11:model=%C3%A1%C3%A1%C3%A1%C3%A1%C3%A1%C3%A1%C3%A1%C3%A1%C3%A1", "'model' is 18 bytes but CK_TOKEN_INFO model holds 16")]
+    [InlineData("pkcs11:token=Name%20with%20a%20small%20A%20with%20acute:%20%C3%A1", "'token' is 34 bytes")]
+    public void Values_longer_than_their_PKCS11_field_parse_but_are_known_to_match_nothing(string uri, string reason)
+    {
+        var parsed = Pkcs11Uri.Parse(uri);
+        Assert.Contains(reason, parsed.Unmatchable, StringComparison.Ordinal);
+        Assert.Null(Pkcs11Uri.Parse("pkcs11:token=12345678901234567890123456789012;serial=1234567890123456").Unmatchable);
     }
 }

@@ -81,7 +81,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
                 nint* found;
                 var name = "PKCS 11\0"u8;
                 fixed (byte* n = name)
-                    rv = abi.Result(((delegate* unmanaged<byte*, byte*, nint**, nuint, nuint>)getInterface)(n, null, &found, 0));
+                    rv = abi.Result(((delegate* unmanaged[Cdecl]<byte*, byte*, nint**, nuint, nuint>)getInterface)(n, null, &found, 0));
                 if (rv == 0 && found != null && found[1] != 0)
                 {
                     list = found[1]; // CK_INTERFACE: pInterfaceName, pFunctionList, flags
@@ -95,7 +95,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
                     NativeLibrary.Free(library);
                     throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
                 }
-                rv = abi.Result(((delegate* unmanaged<nint*, nuint>)getFunctionList)(&list));
+                rv = abi.Result(((delegate* unmanaged[Cdecl]<nint*, nuint>)getFunctionList)(&list));
                 if (rv != 0 || list == 0)
                 {
                     NativeLibrary.Free(library);

@@ -13,7 +13,20 @@ public sealed record TokenInfo(string Label, string Manufacturer, string Model, 
 }
 
 /// <summary>A mechanism the token supports, with key sizes and flags (C_GetMechanismInfo).</summary>
-public sealed record MechanismInfo(ulong Type, string Name, ulong MinKeySize, ulong MaxKeySize, ulong Flags);
+public sealed record MechanismInfo(ulong Type, string Name, ulong MinKeySize, ulong MaxKeySize, ulong Flags)
+{
+    // CK_MECHANISM_INFO flags (base specification §3.6), named as pkcs11-tool -M prints them.
+    private static readonly (ulong Flag, string Name)[] FlagNames =
+    [
+        (0x1, "hw"), (0x100, "encrypt"), (0x200, "decrypt"), (0x400, "digest"), (0x800, "sign"), (0x1000, "sign_recover"),
+        (0x2000, "verify"), (0x4000, "verify_recover"), (0x8000, "generate"), (0x10000, "generate_key_pair"),
+        (0x20000, "wrap"), (0x40000, "unwrap"), (0x80000, "derive"), (0x100000, "EC F_P"), (0x200000, "EC F_2M"),
+        (0x400000, "EC parameters"), (0x800000, "EC OID"), (0x1000000, "EC uncompressed"), (0x2000000, "EC compressed"),
+    ];
+
+    /// <summary>What the mechanism can do, from <see cref="Flags"/>.</summary>
+    public IReadOnlyList<string> Capabilities => FlagNames.Where(f => (Flags & f.Flag) != 0).Select(f => f.Name).ToList();
+}
 
 /// <summary>A slot of a <see cref="Pkcs11Module"/>.</summary>
 public sealed unsafe class Pkcs11Slot

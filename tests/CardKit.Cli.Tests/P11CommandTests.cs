@@ -98,6 +98,33 @@ public class P11CommandTests
     }
 
     [Fact(Timeout = 120_000)]
+    public void Mechanisms_match_pkcs11_tool_M_name_for_name_with_key_sizes_and_capabilities()
+    {
+        var (exitCode, output) = Cardkit("p11", "mechanisms", "--token", "pkcs11:token=demo", "--json");
+        Assert.True(exitCode == 0, output);
+        var ours = System.Text.Json.JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(
+            m => m.GetProperty("name").GetString()!,
+            m => (Min: m.GetProperty("minKeySize").GetUInt64(), Max: m.GetProperty("maxKeySize").GetUInt64(),
+                  Capabilities: string.Join(", ", m.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()))));
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "-M"]);
+        Assert.True(exitCode == 0, output);
+        var compared = 0;
+        // pkcs11-tool -M: "  NAME, keySize={MIN,MAX}, capability, capability" (keySize only when not 0,0).
+        foreach (var line in output.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)))
+        {
+            var parts = line.Trim().Split(", ");
+            if (!ours.TryGetValue(parts[0], out var mine))
+                continue;
+            var sizes = parts.Length > 1 && parts[1].StartsWith("keySize={", StringComparison.Ordinal) ? parts[1] : null;
+            Assert.Equal(sizes ?? $"keySize={{{mine.Min},{mine.Max}}}", $"keySize={{{mine.Min},{mine.Max}}}");
+            Assert.True(string.Join(", ", parts.Skip(sizes is null ? 1 : 2)) == mine.Capabilities, $"{parts[0]}: pkcs11-tool says '{line.Trim()}', CardKit '{mine.Capabilities}'");
+            compared++;
+        }
+        Assert.True(compared >= 40, $"only {compared} mechanisms compared");
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 120_000)]
     public void A_mechanism_the_token_lacks_is_refused_with_the_ones_it_has_and_no_file_is_written()
     {
         var dir = Demo.Value;

@@ -78,14 +78,38 @@ internal static class P11Command
     {
         var options = new P11Options();
         var token = new Option<string>("--token") { Description = "pkcs11: URI of the token.", Required = true };
-        var command = new Command("mechanisms", "The mechanisms a token supports.") { token };
+        var json = CardOptions.Json();
+        var command = new Command("mechanisms", "The mechanisms a token supports, with key sizes and what each can do (like pkcs11-tool -M).") { token, json };
         options.AddTo(command);
         command.SetAction(parse =>
         {
             using var module = options.Load(parse);
             var slot = UriSelection.FindSlot(module, P11Options.ParseUri(parse.GetValue(token)!));
-            foreach (var m in slot.GetMechanisms())
-                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Name,-24} 0x{m.Type:X8}  key sizes {m.MinKeySize}-{m.MaxKeySize}"));
+            var mechanisms = slot.GetMechanisms();
+            if (parse.GetValue(json))
+            {
+                output.WriteJson(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var m in mechanisms)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", m.Name);
+                        w.WriteNumber("type", m.Type);
+                        w.WriteNumber("minKeySize", m.MinKeySize);
+                        w.WriteNumber("maxKeySize", m.MaxKeySize);
+                        w.WriteStartArray("capabilities");
+                        foreach (var c in m.Capabilities)
+                            w.WriteStringValue(c);
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                });
+                return ExitCodes.Ok;
+            }
+            foreach (var m in mechanisms)
+                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Name,-24} 0x{m.Type:X8}  key sizes {$"{m.MinKeySize}-{m.MaxKeySize}",-10} {string.Join(", ", m.Capabilities)}"));
             return ExitCodes.Ok;
         });
         return command;

@@ -31,8 +31,8 @@ public static class PublicKeys
         throw new Pkcs11Exception($"object {publicKey} is not an RSA or EC public key CardKit can export");
     }
 
-    /// <summary>SubjectPublicKeyInfo PEM of any public key object CardKit reads, Ed25519 included (RFC 8410 §4).</summary>
-    public static string ExportPem(Pkcs11Session session, nuint publicKey)
+    /// <summary>SubjectPublicKeyInfo DER (RFC 5280 §4.1) of any public key object CardKit reads, Ed25519 included (RFC 8410 §4).</summary>
+    public static byte[] ExportDer(Pkcs11Session session, nuint publicKey)
     {
         ArgumentNullException.ThrowIfNull(session);
         var attributes = session.GetAttributes(publicKey, Ck.AttrKeyType, Ck.AttrEcPoint);
@@ -47,11 +47,14 @@ public static class PublicKeys
                     writer.WriteObjectIdentifier("1.3.101.112");
                 writer.WriteBitString(raw);
             }
-            return PemEncoding.WriteString("PUBLIC KEY", writer.Encode());
+            return writer.Encode();
         }
         using var key = Read(session, publicKey);
-        return ToPem(key);
+        return key.ExportSubjectPublicKeyInfo();
     }
+
+    /// <summary>The same as PEM ("PUBLIC KEY", RFC 7468 §13), as OpenSSL reads it.</summary>
+    public static string ExportPem(Pkcs11Session session, nuint publicKey) => PemEncoding.WriteString("PUBLIC KEY", ExportDer(session, publicKey));
 
     public static string ToPem(AsymmetricAlgorithm key)
     {

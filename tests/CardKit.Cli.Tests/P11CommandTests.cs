@@ -29,6 +29,11 @@ public class P11CommandTests
         (exitCode, output) = SoftHsm.Instance.Run("openssl", ["dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig", "data"], dir);
         Assert.True(exitCode == 0, output);
         Assert.Contains("Verified OK", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "export-pubkey", "--key", "pkcs11:token=demo;id=%01;type=public", "--out", "pub.der");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = SoftHsm.Instance.Run("openssl", ["dgst", "-sha256", "-keyform", "DER", "-verify", "pub.der", "-signature", "sig", "data"], dir);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Verified OK", output, StringComparison.Ordinal);
 
         (exitCode, output) = Cardkit("p11", "verify", "--key", "pkcs11:token=demo;id=%01;type=public", "-m", "SHA256-RSA-PKCS", "--in", "data", "--signature", "sig");
         Assert.True(exitCode == 0, output);

@@ -284,8 +284,8 @@ internal static class P11Command
     {
         var options = new P11Options();
         var key = new Option<string>("--key") { Description = "pkcs11: URI of the public key.", Required = true };
-        var outFile = new Option<string?>("--out") { Description = "PEM file (default: stdout)." };
-        var command = new Command("export-pubkey", "Export a public key as SubjectPublicKeyInfo PEM (OpenSSL reads it).") { key, outFile };
+        var outFile = new Option<string?>("--out") { Description = "PEM file (default: stdout); a .der name writes DER." };
+        var command = new Command("export-pubkey", "Export a public key as SubjectPublicKeyInfo PEM or DER (OpenSSL reads both).") { key, outFile };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -294,10 +294,14 @@ internal static class P11Command
             using (module)
             using (session)
             {
-                var pem = PublicKeys.ExportPem(session, UriSelection.FindOne(session, uri)) + "\n";
+                var der = PublicKeys.ExportDer(session, UriSelection.FindOne(session, uri));
+                var pem = System.Security.Cryptography.PemEncoding.WriteString("PUBLIC KEY", der) + "\n";
                 if (parse.GetValue(outFile) is { } path)
                 {
-                    File.WriteAllText(path, pem);
+                    if (path.EndsWith(".der", StringComparison.OrdinalIgnoreCase))
+                        File.WriteAllBytes(path, der);
+                    else
+                        File.WriteAllText(path, pem);
                     output.Out.WriteLine($"public key written to {path}");
                 }
                 else

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CardKit.Atr;
 using CardKit.Emulator;
 using CardKit.Iso7816;
+using CardKit.Pkcs11;
 using CardKit.Scripting;
 using CardKit.Tlv;
 
@@ -27,6 +28,7 @@ internal static class Fuzz
             Hex.Parse("3B 9F 95 80 1F C3 80 31 E0 73 FE 21 13 63 55 40 18 83 07 90 00 C2"),
             Hex.Parse("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A"),
             Hex.Parse("810A01566FEC6365204DE0696CFFFFFF06816021436587FFFFFFFFFFFFFF"),
+            "token=demo;id=%01%A2;type=private;x-vendor=1?pin-value=1234&module-path=/usr/lib/m.so"u8.ToArray(),
         ];
         var cards = VirtualCards.Kinds.Select(k => VirtualCards.Create(k)).ToArray();
         var response = new byte[ICardChannel.MaxExtendedResponse];
@@ -43,6 +45,7 @@ internal static class Fuzz
             if (input.Length > 0)
                 AtrExplanation.Explain(AtrParser.Parse(input));
             formatErrors += Try(() => Sim.AdnRecord.Decode(1, input));
+            formatErrors += Try(() => RoundTripUri("pkcs11:" + System.Text.Encoding.Latin1.GetString(input)));
             ApduDecoder.Describe(input);
             TextTraceObserver.FormatCommand(input);
             var card = cards[i % cards.Length];
@@ -52,8 +55,16 @@ internal static class Fuzz
             if (i % 10_000 == 0)
                 card.Reset();
         }
-        Console.WriteLine($"fuzz: {count:N0} inputs x 9 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"fuzz: {count:N0} inputs x 10 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
+    }
+
+    // A URI that parses must format to one that parses again (RFC 7512 §2.3 encoding on output).
+    private static void RoundTripUri(string text)
+    {
+        var uri = Pkcs11Uri.Parse(text);
+        if (!Pkcs11Uri.TryParse(uri.ToString(), out _, out var error, out _))
+            throw new InvalidOperationException($"'{text}' formats as '{uri}', which does not parse: {error}");
     }
 
     private static byte[] Mutate(Random random, byte[][] seeds)

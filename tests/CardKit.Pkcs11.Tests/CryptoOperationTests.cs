@@ -28,6 +28,33 @@ public class CryptoOperationTests
         Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
+    [Fact(Timeout = 60_000)]
+    public void A_PKCS11_3_0_module_is_loaded_through_C_GetInterface_and_OpenSC_spy_decodes_what_CardKit_sends()
+    {
+        // OpenSC's pkcs11-spy is a PKCS#11 3.0 module (C_GetInterface) that logs every call, decoded,
+        // before passing it to the module named by PKCS11SPY: a second reader of CardKit's structures.
+        var log = Path.Combine(SoftHsm.Instance.Directory, $"spy-{Guid.NewGuid():N}.log");
+        TokenSetup.SetNativeEnvironment("PKCS11SPY", SoftHsm.ModulePath);
+        TokenSetup.SetNativeEnvironment("PKCS11SPY_OUTPUT", log);
+        using (var module = Pkcs11Module.Load("/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so"))
+        {
+            Assert.Equal("C_GetInterface", module.Entry);
+            using var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
+            session.Login(SoftHsm.Pin);
+            var id = NewId();
+            var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "spied", id);
+            Assert.Equal([privateKey], session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Bytes(Ck.AttrId, id)]));
+            var scheme = SignatureScheme.Parse("SHA384-RSA-PKCS-PSS");
+            Assert.True(session.Verify(scheme, publicKey, "spied"u8, session.Sign(scheme, privateKey, "spied"u8)));
+        }
+        var text = File.ReadAllText(log);
+        Assert.Contains("C_GetInterface", text, StringComparison.Ordinal);
+        Assert.Matches(@"CKA_MODULUS_BITS\s+\S+ / 8\s+00000000  00 08 00 00 00 00 00 00", text);
+        Assert.Matches(@"pMechanism->type = CKM_SHA384_RSA_PKCS_PSS\s+\[in\] pMechanism->pParameter->hashAlg = CKM_SHA384\s+\[in\] pMechanism->pParameter->mgf = CKG_MGF1_SHA384\s+\[in\] pMechanism->pParameter->sLen = 48", text);
+        Assert.Contains("CKA_CLASS             CKO_PRIVATE_KEY", text, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("Unix")]
     [InlineData("Windows")]

@@ -20,11 +20,17 @@ internal static partial class TokenSetup
     internal static void Initialize()
     {
         var hsm = SoftHsm.Instance;
-        if (setenv("SOFTHSM2_CONF", hsm.ConfigPath, 1) != 0)
-            throw new InvalidOperationException("setenv SOFTHSM2_CONF failed");
+        SetNativeEnvironment("SOFTHSM2_CONF", hsm.ConfigPath);
         hsm.InitToken(Label);
         hsm.InitToken(Interop);
         hsm.InitToken(WrongPin);
+    }
+
+    /// <summary>Sets a variable where native modules read it (getenv), which Environment.SetEnvironmentVariable does not reach on Unix.</summary>
+    public static void SetNativeEnvironment(string name, string value)
+    {
+        if (setenv(name, value, 1) != 0)
+            throw new InvalidOperationException($"setenv {name} failed");
     }
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]

@@ -203,14 +203,22 @@ public sealed class SimSession
             SelectByPath("DF_PHONEBOOK", [0x7F, 0x10, 0x5F, 0x3A]);
             var pbr = RecordFile("EF_PBR", 0x4F30);
             var record = ReadRecordOfSelected(pbr, 1);
-            var files = ParsePbr(record);
+            var (files, type2) = ParsePbr(record);
             if (!files.TryGetValue(0xC0, out var adnFid))
                 throw new CardKitFormatException("EF_PBR record 1 has no EF_ADN (tag C0)", 0);
             var adn = RecordFile("EF_ADN", adnFid);
             var ext1 = files.TryGetValue(0xC2, out var e) ? TryRecordFile("EF_EXT1", e) : null;
             var email = files.TryGetValue(0xCA, out var m) ? TryRecordFile("EF_EMAIL", m) : null;
             var anr = files.TryGetValue(0xC4, out var a) ? TryRecordFile("EF_ANR", a) : null;
-            return _layout = new PhonebookLayout(adn, ext1, email, anr, "DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR)");
+            var iap = type2.Count > 0 && files.TryGetValue(0xC1, out var i) ? TryRecordFile("EF_IAP", i) : null;
+            int? emailPosition = iap is null ? null : type2.IndexOf(0xCA) is >= 0 and var ep ? ep : null;
+            int? anrPosition = iap is null ? null : type2.IndexOf(0xC4) is >= 0 and var ap ? ap : null;
+            return _layout = new PhonebookLayout(adn, ext1, email, anr, "DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR)")
+            {
+                Iap = iap,
+                EmailIapPosition = emailPosition,
+                AnrIapPosition = anrPosition,
+            };
         }
         catch (CardStatusException e) when (e.StatusWord.Value == 0x6A82)
         {
@@ -222,21 +230,25 @@ public sealed class SimSession
     }
 
     // TS 31.102 §4.4.2.1: A8 type 1, A9 type 2, AA type 3 templates of tags C0..CB with FID (+ SFI).
-    // Only type 1 companions are matched record for record; type 2 (through EF_IAP) is not read.
-    private static Dictionary<byte, ushort> ParsePbr(byte[] record)
+    // Every file by tag, and the type 2 tags in template order: the order of their bytes in EF_IAP.
+    private static (Dictionary<byte, ushort> Files, List<byte> Type2) ParsePbr(byte[] record)
     {
         var files = new Dictionary<byte, ushort>();
+        var type2 = new List<byte>();
         foreach (var template in BerTlv.Parse(record))
         {
-            if (template.Tag is not (0xA8 or 0xAA))
+            if (template.Tag is not (0xA8 or 0xA9 or 0xAA))
                 continue;
             foreach (var file in BerTlv.Parse(template.Value))
             {
-                if (file.Value.Length >= 2 && file.Tag is >= 0xC0 and <= 0xCB)
-                    files.TryAdd((byte)file.Tag, BinaryPrimitives.ReadUInt16BigEndian(file.Value.Span));
+                if (file.Value.Length < 2 || file.Tag is < 0xC0 or > 0xCB)
+                    continue;
+                files.TryAdd((byte)file.Tag, BinaryPrimitives.ReadUInt16BigEndian(file.Value.Span));
+                if (template.Tag == 0xA9)
+                    type2.Add((byte)file.Tag);
             }
         }
-        return files;
+        return (files, type2);
     }
 
     /// <summary>
@@ -259,10 +271,16 @@ public sealed class SimSession
             if (adn.IsEmpty && !includeEmpty)
                 continue;
             string? email = null, anr = null;
-            if (!adn.IsEmpty && layout.Email is { } emailFile && i <= emailFile.RecordCount)
-                email = NullIfEmpty(AlphaIdentifier.Decode(ReadCompanion(layout, emailFile, i)).Text);
-            if (!adn.IsEmpty && layout.Anr is { } anrFile && i <= anrFile.RecordCount)
-                anr = NullIfEmpty(AdnRecord.Decode(i, ReadCompanion(layout, anrFile, i)).DisplayNumber);
+            if (!adn.IsEmpty)
+            {
+                var iap = layout.Iap is { } iapFile && (layout.EmailIapPosition ?? layout.AnrIapPosition) is not null && i <= iapFile.RecordCount
+                    ? ReadCompanion(layout, iapFile, i)
+                    : null;
+                if (Companion(layout, layout.Email, layout.EmailIapPosition, iap, i) is { } emailRecord)
+                    email = NullIfEmpty(AlphaIdentifier.Decode(emailRecord).Text);
+                if (Companion(layout, layout.Anr, layout.AnrIapPosition, iap, i) is { } anrRecord)
+                    anr = NullIfEmpty(AdnRecord.Decode(i, anrRecord).DisplayNumber);
+            }
             yield return new PhonebookEntry(adn, email, anr);
         }
     }
@@ -315,7 +333,21 @@ public sealed class SimSession
         return record;
     }
 
-    // Reads record `number` of a type 1 companion file and goes back to EF_ADN.
+    // The companion record of ADN record `adnRecord` (TS 31.102 §4.4.2: EF_IAP, EF_ANR, EF_EMAIL).
+    // Type 1: the same record number. Type 2: the record EF_IAP names ('00' or 'FF': none),
+    // without the ADN SFI and ADN record identifier that end every type 2 record.
+    private byte[]? Companion(PhonebookLayout layout, RecordFileInfo? file, int? iapPosition, byte[]? iap, int adnRecord)
+    {
+        if (file is null)
+            return null;
+        if (iapPosition is not { } position)
+            return adnRecord <= file.RecordCount ? ReadCompanion(layout, file, adnRecord) : null;
+        if (iap is null || position >= iap.Length || iap[position] is 0x00 or 0xFF || iap[position] > file.RecordCount || file.RecordLength < 3)
+            return null;
+        return ReadCompanion(layout, file, iap[position])[..^2];
+    }
+
+    // Reads record `number` of a companion file and goes back to EF_ADN.
     private byte[] ReadCompanion(PhonebookLayout layout, RecordFileInfo file, int number)
     {
         Select(file.Name, file.Fid);

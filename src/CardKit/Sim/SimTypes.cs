@@ -21,11 +21,29 @@ public sealed record RecordFileInfo(string Name, ushort Fid, int RecordLength, i
     public int Size => RecordLength * RecordCount;
 }
 
-/// <summary>One phone book entry: the ADN record plus USIM type 1 e-mail and additional number when present.</summary>
+/// <summary>One phone book entry: the ADN record plus the USIM e-mail and additional number when present.</summary>
 public sealed record PhonebookEntry(AdnRecord Adn, string? Email = null, string? AdditionalNumber = null)
 {
     public int RecordNumber => Adn.RecordNumber;
 }
 
-/// <summary>Where the phone book lives: EF_ADN, EF_EXT1 and the USIM type 1 companions (TS 31.102 §4.4.2.1).</summary>
-public sealed record PhonebookLayout(RecordFileInfo Adn, RecordFileInfo? Ext1, RecordFileInfo? Email, RecordFileInfo? Anr, string Location);
+/// <summary>
+/// Where the phone book lives: EF_ADN, EF_EXT1 and the USIM companions (TS 31.102 §4.4.2.1).
+/// E-mail and additional number are type 1 (record n belongs to ADN record n) unless their
+/// position in EF_IAP is given: then they are type 2, and byte <c>position</c> of EF_IAP record n
+/// names their record for ADN record n.
+/// </summary>
+public sealed record PhonebookLayout(RecordFileInfo Adn, RecordFileInfo? Ext1, RecordFileInfo? Email, RecordFileInfo? Anr, string Location)
+{
+    /// <summary>EF_IAP, the index administration file of type 2 companions.</summary>
+    public RecordFileInfo? Iap { get; init; }
+
+    /// <summary>The e-mail file's position in EF_IAP records (0-based) when it is type 2.</summary>
+    public int? EmailIapPosition { get; init; }
+
+    /// <summary>The additional number file's position in EF_IAP records (0-based) when it is type 2.</summary>
+    public int? AnrIapPosition { get; init; }
+
+    /// <summary>Every phone book file the card has, for listings and backups.</summary>
+    public IEnumerable<RecordFileInfo> Files => new[] { Adn, Ext1, Email, Anr, Iap }.OfType<RecordFileInfo>();
+}

@@ -37,10 +37,8 @@ internal static class SimBackupCommand
                     w.WriteString("created", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                     w.WriteStartArray("files");
                     var total = 0;
-                    foreach (var f in new[] { layout.Adn, layout.Ext1, layout.Email, layout.Anr })
+                    foreach (var f in layout.Files)
                     {
-                        if (f is null)
-                            continue;
                         var records = sim.ReadAllRecords(f);
                         total += records.Count;
                         w.WriteStartObject();
@@ -89,7 +87,7 @@ internal static class SimBackupCommand
                 var changed = 0;
                 foreach (var (name, recordLength, records) in backup.Files)
                 {
-                    var target = new[] { layout.Adn, layout.Ext1, layout.Email, layout.Anr }.FirstOrDefault(f => f?.Name == name)
+                    var target = layout.Files.FirstOrDefault(f => f.Name == name)
                         ?? throw CliException.CardOrData($"{path}: this card has no {name}");
                     if (target.RecordLength != recordLength || target.RecordCount < records.Count)
                         throw CliException.CardOrData($"{path}: {name} has {records.Count} records of {recordLength} bytes; the card's has {target.RecordCount} of {target.RecordLength}");

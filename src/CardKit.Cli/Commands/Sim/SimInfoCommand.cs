@@ -38,10 +38,8 @@ internal static class SimInfoCommand
                         w.WriteEndObject();
                         w.WriteStartObject("phonebook");
                         w.WriteString("location", layout.Location);
-                        foreach (var file in new[] { layout.Adn, layout.Ext1, layout.Email, layout.Anr })
+                        foreach (var file in layout.Files)
                         {
-                            if (file is null)
-                                continue;
                             w.WriteStartObject(file.Name);
                             w.WriteString("fid", file.Fid.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
                             w.WriteNumber("recordLength", file.RecordLength);
@@ -59,10 +57,9 @@ internal static class SimInfoCommand
                 output.Out.WriteLine($"IMSI:       {imsi ?? "(needs the PIN: --pin or --pin-env)"}");
                 output.Out.WriteLine($"CHV1:       {(chv.Enabled ? "enabled" : "disabled")}, {(chv.RemainingAttempts >= 0 ? chv.RemainingAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")} attempt(s) left{(chv.Blocked ? " (BLOCKED)" : "")}");
                 output.Out.WriteLine($"Phone book: {layout.Location}");
-                foreach (var file in new[] { layout.Adn, layout.Ext1, layout.Email, layout.Anr })
+                foreach (var file in layout.Files)
                 {
-                    if (file is not null)
-                        output.Out.WriteLine($"  {file.Name,-9} {file.Fid:X4}: {file.RecordCount} records of {file.RecordLength} bytes ({file.Size} bytes)");
+                    output.Out.WriteLine($"  {file.Name,-9} {file.Fid:X4}: {file.RecordCount} records of {file.RecordLength} bytes ({file.Size} bytes)");
                 }
                 return ExitCodes.Ok;
             }

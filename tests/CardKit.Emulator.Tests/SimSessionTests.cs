@@ -114,6 +114,41 @@ public class SimSessionTests
     }
 
     [Fact]
+    public void Every_EF_PBR_record_is_a_set_of_phone_book_files_and_all_are_read()
+    {
+        // Cards with more than 250 entries have one EF_PBR record per EF_ADN (TS 31.102 §4.4.2.1);
+        // an unused EF_PBR record is all 'FF'.
+        using var builtIn = typeof(VirtualCards).Assembly.GetManifestResourceStream("CardKit.Emulator.Data.usim.json")!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(builtIn)!;
+        var files = json["files"]!.AsArray();
+        var pbr = files.First(f => (string)f!["path"]! == "3F00/7F10/5F3A/4F30")!;
+        pbr["recordCount"] = 3;
+        pbr["records"] = new System.Text.Json.Nodes.JsonArray("A80FC0034F3A01C4034F1102CA034F5003AA05C2034F4A04", "A805C0034F3B06", "");
+        files.Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["path"] = "3F00/7F10/5F3A/4F3B", ["type"] = "linear", ["recordLength"] = 30, ["recordCount"] = 20,
+            ["read"] = "pin1", ["update"] = "pin1", ["sfi"] = 6,
+            ["records"] = new System.Text.Json.Nodes.JsonArray("", "4672616EE76F697365FFFFFFFFFFFFFF07913316325476F8FFFFFFFFFFFF"),
+        });
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        using var channel = new EmulatedChannel(CardData.Load(data));
+        var sim = SimSession.Open(channel);
+        sim.VerifyChv1("1234");
+        var sets = sim.FindPhonebooks();
+        Assert.Equal([1, 2], sets.Select(l => l.PbrRecord));
+        Assert.Equal("EF_ADN#2", sets[1].Adn.Name);
+        Assert.Equal(20, sets[1].Adn.RecordCount);
+        var progress = new List<(int Done, int Total)>();
+        var entries = sim.ReadPhonebook((done, total) => progress.Add((done, total))).ToList();
+        Assert.Equal((270, 270), progress[^1]);
+        var second = Assert.Single(entries, e => e.Set == 2);
+        Assert.Equal("2:2", second.Position);
+        Assert.Equal("+33612345678", second.Adn.DisplayNumber);
+        Assert.Equal(entries.Count - 1, entries.Count(e => e.Set == 1));
+        Assert.Equal(sim.ReadPhonebookSet(sets[0]).Select(e => e.Position), entries.Where(e => e.Set == 1).Select(e => e.Position));
+    }
+
+    [Fact]
     public void Type_2_e_mails_are_found_through_EF_IAP()
     {
         // The built-in USIM with its e-mail file turned into a type 2 file (TS 31.102 §4.4.2.1):

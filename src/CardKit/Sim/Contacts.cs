@@ -23,7 +23,10 @@ public static class VCard
                 writer.Write($"TEL;TYPE=HOME:{anr}\r\n");
             if (e.Email is { } email)
                 writer.Write($"EMAIL:{Escape(email)}\r\n");
-            writer.Write($"X-SIM-RECORD:{e.RecordNumber.ToString(CultureInfo.InvariantCulture)}\r\nEND:VCARD\r\n");
+            // The record number places the contact on a write; writes go to the first set only.
+            if (e.Set == 1)
+                writer.Write($"X-SIM-RECORD:{e.RecordNumber.ToString(CultureInfo.InvariantCulture)}\r\n");
+            writer.Write("END:VCARD\r\n");
         }
     }
 
@@ -139,7 +142,7 @@ public static class ContactCsv
         writer.Write("record,name,number,email,additional_number,non_conforming,error\r\n");
         foreach (var e in entries)
         {
-            writer.Write(string.Join(',', e.RecordNumber.ToString(CultureInfo.InvariantCulture), Quote(e.Adn.Name), Quote(e.Adn.DisplayNumber),
+            writer.Write(string.Join(',', e.Set == 1 ? e.RecordNumber.ToString(CultureInfo.InvariantCulture) : "", Quote(e.Adn.Name), Quote(e.Adn.DisplayNumber),
                 Quote(e.Email ?? ""), Quote(e.AdditionalNumber ?? ""), e.Adn.NonConforming ? "yes" : "", Quote(e.Adn.Error ?? "")));
             writer.Write("\r\n");
         }

@@ -15,8 +15,8 @@ public sealed class SimSession
 {
     private static readonly byte[] UsimAidPrefix = [0xA0, 0x00, 0x00, 0x00, 0x87, 0x10, 0x02];
     private readonly CardSession _session;
-    private PhonebookLayout? _layout;
-    private readonly Dictionary<byte, byte[]?> _ext1Cache = [];
+    private List<PhonebookLayout>? _layouts;
+    private readonly Dictionary<(ushort Fid, byte Id), byte[]?> _ext1Cache = [];
 
     private readonly ApduCounter _counter;
 
@@ -185,48 +185,71 @@ public sealed class SimSession
         throw new CardStatusException($"VERIFY CHV1 failed: {sw} {sw.Describe(SwContext)}", sw);
     }
 
-    /// <summary>The phone book files: GSM DF_TELECOM/EF_ADN; USIM EF_PBR in DF_TELECOM/DF_PHONEBOOK, else DF_TELECOM/EF_ADN.</summary>
-    public PhonebookLayout FindPhonebook()
+    /// <summary>The first (on most cards the only) set of phone book files; see <see cref="FindPhonebooks"/>.</summary>
+    public PhonebookLayout FindPhonebook() => FindPhonebooks()[0];
+
+    /// <summary>
+    /// The phone book files: GSM DF_TELECOM/EF_ADN; USIM one set per used EF_PBR record in
+    /// DF_TELECOM/DF_PHONEBOOK (cards with more than 250 entries have two or more EF_ADN), else
+    /// DF_TELECOM/EF_ADN.
+    /// </summary>
+    public IReadOnlyList<PhonebookLayout> FindPhonebooks()
     {
-        if (_layout is not null)
-            return _layout;
+        if (_layouts is not null)
+            return _layouts;
         if (Kind == SimKind.Gsm)
         {
             SelectDf("DF_TELECOM", 0x3F00, 0x7F10);
             // EXT1 first: EF_ADN stays selected for the dump.
             var ext1 = TryRecordFile("EF_EXT1", 0x6F4A);
             var adn = RecordFile("EF_ADN", 0x6F3A);
-            return _layout = new PhonebookLayout(adn, ext1, null, null, "DF_TELECOM 7F10");
+            return _layouts = [new PhonebookLayout(adn, ext1, null, null, "DF_TELECOM 7F10")];
         }
         try
         {
             SelectByPath("DF_PHONEBOOK", [0x7F, 0x10, 0x5F, 0x3A]);
             var pbr = RecordFile("EF_PBR", 0x4F30);
-            var record = ReadRecordOfSelected(pbr, 1);
-            var (files, type2) = ParsePbr(record);
-            if (!files.TryGetValue(0xC0, out var adnFid))
-                throw new CardKitFormatException("EF_PBR record 1 has no EF_ADN (tag C0)", 0);
-            var adn = RecordFile("EF_ADN", adnFid);
-            var ext1 = files.TryGetValue(0xC2, out var e) ? TryRecordFile("EF_EXT1", e) : null;
-            var email = files.TryGetValue(0xCA, out var m) ? TryRecordFile("EF_EMAIL", m) : null;
-            var anr = files.TryGetValue(0xC4, out var a) ? TryRecordFile("EF_ANR", a) : null;
-            var iap = type2.Count > 0 && files.TryGetValue(0xC1, out var i) ? TryRecordFile("EF_IAP", i) : null;
-            int? emailPosition = iap is null ? null : type2.IndexOf(0xCA) is >= 0 and var ep ? ep : null;
-            int? anrPosition = iap is null ? null : type2.IndexOf(0xC4) is >= 0 and var ap ? ap : null;
-            return _layout = new PhonebookLayout(adn, ext1, email, anr, "DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR)")
+            var records = Enumerable.Range(1, pbr.RecordCount).Select(r => ReadRecordOfSelected(pbr, r)).ToList();
+            var layouts = new List<PhonebookLayout>();
+            for (var r = 1; r <= records.Count; r++)
             {
-                Iap = iap,
-                EmailIapPosition = emailPosition,
-                AnrIapPosition = anrPosition,
-            };
+                // An unused EF_PBR record is all 'FF'; record 1 must name an EF_ADN.
+                if (r > 1 && records[r - 1].All(b => b == 0xFF))
+                    continue;
+                layouts.Add(PbrSet(r, records[r - 1]));
+            }
+            return _layouts = layouts;
         }
         catch (CardStatusException e) when (e.StatusWord.Value == 0x6A82)
         {
             SelectPath("DF_TELECOM", 0x3F00, 0x7F10);
             var adn = RecordFile("EF_ADN", 0x6F3A);
             var ext1 = TryRecordFile("EF_EXT1", 0x6F4A);
-            return _layout = new PhonebookLayout(adn, ext1, null, null, "DF_TELECOM 7F10 (no EF_PBR)");
+            return _layouts = [new PhonebookLayout(adn, ext1, null, null, "DF_TELECOM 7F10 (no EF_PBR)")];
         }
+    }
+
+    // The files one EF_PBR record names; those of record 2 and later are named "EF_ADN#2" and so on.
+    private PhonebookLayout PbrSet(int pbrRecord, byte[] record)
+    {
+        var (files, type2) = ParsePbr(record);
+        var suffix = pbrRecord == 1 ? "" : $"#{pbrRecord}";
+        if (!files.TryGetValue(0xC0, out var adnFid))
+            throw new CardKitFormatException($"EF_PBR record {pbrRecord} has no EF_ADN (tag C0)", 0);
+        var adn = RecordFile("EF_ADN" + suffix, adnFid);
+        var ext1 = files.TryGetValue(0xC2, out var e) ? TryRecordFile("EF_EXT1" + suffix, e) : null;
+        var email = files.TryGetValue(0xCA, out var m) ? TryRecordFile("EF_EMAIL" + suffix, m) : null;
+        var anr = files.TryGetValue(0xC4, out var a) ? TryRecordFile("EF_ANR" + suffix, a) : null;
+        var iap = type2.Count > 0 && files.TryGetValue(0xC1, out var i) ? TryRecordFile("EF_IAP" + suffix, i) : null;
+        int? emailPosition = iap is null ? null : type2.IndexOf(0xCA) is >= 0 and var ep ? ep : null;
+        int? anrPosition = iap is null ? null : type2.IndexOf(0xC4) is >= 0 and var ap ? ap : null;
+        return new PhonebookLayout(adn, ext1, email, anr, $"DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR record {pbrRecord})")
+        {
+            PbrRecord = pbrRecord,
+            Iap = iap,
+            EmailIapPosition = emailPosition,
+            AnrIapPosition = anrPosition,
+        };
     }
 
     // TS 31.102 §4.4.2.1: A8 type 1, A9 type 2, AA type 3 templates of tags C0..CB with FID (+ SFI).
@@ -252,16 +275,31 @@ public sealed class SimSession
     }
 
     /// <summary>
-    /// Reads every ADN record (the count comes from the select response, not a fixed 250),
-    /// following EXT1 chains, entry by entry: what was read before a failure has been yielded.
+    /// Reads every ADN record of every phone book set (the counts come from the select responses,
+    /// not a fixed 250), following EXT1 chains, entry by entry: what was read before a failure has
+    /// been yielded. <paramref name="progress"/> gets (records read, records in all sets).
     /// </summary>
     public IEnumerable<PhonebookEntry> ReadPhonebook(Action<int, int>? progress = null, bool includeEmpty = false)
     {
-        var layout = FindPhonebook();
+        var layouts = FindPhonebooks();
+        var total = layouts.Sum(l => l.Adn.RecordCount);
+        var done = 0;
+        foreach (var layout in layouts)
+        {
+            foreach (var entry in ReadPhonebookSet(layout, (i, _) => progress?.Invoke(done + i, total), includeEmpty))
+                yield return entry;
+            done += layout.Adn.RecordCount;
+        }
+    }
+
+    /// <summary>Reads the ADN records of one set of phone book files (one EF_PBR record).</summary>
+    public IEnumerable<PhonebookEntry> ReadPhonebookSet(PhonebookLayout layout, Action<int, int>? progress = null, bool includeEmpty = false)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
         if (_currentEf != layout.Adn.Fid)
         {
             SelectPhonebookDf(layout);
-            Select("EF_ADN", layout.Adn.Fid);
+            Select(layout.Adn.Name, layout.Adn.Fid);
         }
         for (var i = 1; i <= layout.Adn.RecordCount; i++)
         {
@@ -281,7 +319,7 @@ public sealed class SimSession
                 if (Companion(layout, layout.Anr, layout.AnrIapPosition, iap, i) is { } anrRecord)
                     anr = NullIfEmpty(AdnRecord.Decode(i, anrRecord).DisplayNumber);
             }
-            yield return new PhonebookEntry(adn, email, anr);
+            yield return new PhonebookEntry(adn, email, anr) { Set = layout.PbrRecord };
         }
     }
 
@@ -308,8 +346,8 @@ public sealed class SimSession
         var back = ReadRecordOfSelected(file, recordNumber);
         if (!back.AsSpan().SequenceEqual(record))
             throw new CardStatusException($"{file.Name} record {recordNumber} reads back as {Hex.Format(back)}, not what was written", StatusWord.Success);
-        if (file == _layout?.Ext1)
-            _ext1Cache[(byte)recordNumber] = back;
+        if (_layouts?.Any(l => l.Ext1 == file) == true)
+            _ext1Cache[(file.Fid, (byte)recordNumber)] = back;
     }
 
     /// <summary>The command APDU <see cref="WriteRecord"/> sends, for --dry-run.</summary>
@@ -323,12 +361,12 @@ public sealed class SimSession
     {
         if (layout.Ext1 is not { } ext || id == 0 || id > ext.RecordCount)
             return null;
-        if (!_ext1Cache.TryGetValue(id, out var record))
+        if (!_ext1Cache.TryGetValue((ext.Fid, id), out var record))
         {
-            Select("EF_EXT1", ext.Fid);
+            Select(ext.Name, ext.Fid);
             record = ReadRecordOfSelected(ext, id);
-            _ext1Cache[id] = record;
-            Select("EF_ADN", layout.Adn.Fid);
+            _ext1Cache[(ext.Fid, id)] = record;
+            Select(layout.Adn.Name, layout.Adn.Fid);
         }
         return record;
     }
@@ -352,7 +390,7 @@ public sealed class SimSession
     {
         Select(file.Name, file.Fid);
         var record = ReadRecordOfSelected(file, number);
-        Select("EF_ADN", layout.Adn.Fid);
+        Select(layout.Adn.Name, layout.Adn.Fid);
         return record;
     }
 

@@ -24,7 +24,14 @@ public sealed record RecordFileInfo(string Name, ushort Fid, int RecordLength, i
 /// <summary>One phone book entry: the ADN record plus the USIM e-mail and additional number when present.</summary>
 public sealed record PhonebookEntry(AdnRecord Adn, string? Email = null, string? AdditionalNumber = null)
 {
+    /// <summary>The record number in its EF_ADN.</summary>
     public int RecordNumber => Adn.RecordNumber;
+
+    /// <summary>Which set of phone book files it is in: the EF_PBR record, 1 on most cards and on GSM SIMs.</summary>
+    public int Set { get; init; } = 1;
+
+    /// <summary>"17" in the first set, "2:17" in the second.</summary>
+    public string Position => Set == 1 ? RecordNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Set}:{RecordNumber}";
 }
 
 /// <summary>
@@ -35,6 +42,9 @@ public sealed record PhonebookEntry(AdnRecord Adn, string? Email = null, string?
 /// </summary>
 public sealed record PhonebookLayout(RecordFileInfo Adn, RecordFileInfo? Ext1, RecordFileInfo? Email, RecordFileInfo? Anr, string Location)
 {
+    /// <summary>The EF_PBR record that names these files (1 for GSM and for cards without EF_PBR).</summary>
+    public int PbrRecord { get; init; } = 1;
+
     /// <summary>EF_IAP, the index administration file of type 2 companions.</summary>
     public RecordFileInfo? Iap { get; init; }
 

@@ -21,7 +21,7 @@ internal static class SimInfoCommand
                 var iccid = sim.ReadIccid();
                 var chv = sim.ReadChv1Status();
                 var imsi = sim.TryReadImsi();
-                var layout = sim.FindPhonebook();
+                var layouts = sim.FindPhonebooks();
                 var kind = sim.Kind == SimKind.Gsm ? "GSM SIM (GSM 11.11, class A0)" : "UICC with USIM (TS 102 221 / TS 31.102, class 00)";
                 if (parse.GetValue(json))
                 {
@@ -37,8 +37,8 @@ internal static class SimInfoCommand
                         w.WriteNumber("remainingAttempts", chv.RemainingAttempts);
                         w.WriteEndObject();
                         w.WriteStartObject("phonebook");
-                        w.WriteString("location", layout.Location);
-                        foreach (var file in layout.Files)
+                        w.WriteString("location", string.Join("; ", layouts.Select(l => l.Location)));
+                        foreach (var file in layouts.SelectMany(l => l.Files))
                         {
                             w.WriteStartObject(file.Name);
                             w.WriteString("fid", file.Fid.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
@@ -56,8 +56,8 @@ internal static class SimInfoCommand
                 output.Out.WriteLine($"ICCID:      {iccid}");
                 output.Out.WriteLine($"IMSI:       {imsi ?? "(needs the PIN: --pin or --pin-env)"}");
                 output.Out.WriteLine($"CHV1:       {(chv.Enabled ? "enabled" : "disabled")}, {(chv.RemainingAttempts >= 0 ? chv.RemainingAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")} attempt(s) left{(chv.Blocked ? " (BLOCKED)" : "")}");
-                output.Out.WriteLine($"Phone book: {layout.Location}");
-                foreach (var file in layout.Files)
+                output.Out.WriteLine($"Phone book: {string.Join("; ", layouts.Select(l => l.Location))}");
+                foreach (var file in layouts.SelectMany(l => l.Files))
                 {
                     output.Out.WriteLine($"  {file.Name,-9} {file.Fid:X4}: {file.RecordCount} records of {file.RecordLength} bytes ({file.Size} bytes)");
                 }

@@ -115,7 +115,7 @@ internal static class SimPhonebookCommand
             if (e.Adn.Error is { } error)
                 extra.Add("error: " + error);
             var name = e.Adn.Name + new string(' ', nameWidth - DisplayWidth(e.Adn.Name));
-            output.Out.WriteLine($"{e.RecordNumber,4}  {name}  {e.Adn.DisplayNumber.PadRight(numberWidth)}  {string.Join("; ", extra)}".TrimEnd());
+            output.Out.WriteLine($"{e.Position,4}  {name}  {e.Adn.DisplayNumber.PadRight(numberWidth)}  {string.Join("; ", extra)}".TrimEnd());
         }
     }
 
@@ -131,6 +131,7 @@ internal static class SimPhonebookCommand
     {
         w.WriteStartObject();
         w.WriteNumber("record", e.RecordNumber);
+        w.WriteNumber("set", e.Set);
         w.WriteString("name", e.Adn.Name);
         w.WriteString("number", e.Adn.DisplayNumber);
         w.WriteString("nameCoding", e.Adn.NameCoding.ToString());

@@ -68,7 +68,8 @@ internal static class SimWriteCommand
     internal static List<WriteStep> Plan(SimSession sim, List<Contact> contacts, bool overwrite)
     {
         var layout = sim.FindPhonebook();
-        var existing = sim.ReadPhonebook(includeEmpty: true).ToDictionary(e => e.RecordNumber);
+        // Contacts go into the first set of phone book files (EF_PBR record 1).
+        var existing = sim.ReadPhonebookSet(layout, includeEmpty: true).ToDictionary(e => e.RecordNumber);
         var freeAdn = new Queue<int>(existing.Values.Where(e => e.Adn.IsEmpty && e.Adn.ExtensionRecord == 0xFF).Select(e => e.RecordNumber)
             .Where(r => !contacts.Any(c => c.RecordNumber == r)));
         var freeExt = new Queue<byte>();

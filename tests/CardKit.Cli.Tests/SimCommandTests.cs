@@ -135,6 +135,40 @@ public class SimCommandTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Write_puts_e_mail_addresses_into_the_USIM_type_1_file_and_clears_an_old_one()
+    {
+        using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("usim"), Reader, TestContext.Current.CancellationToken);
+        var vcf = TempFile(".vcf");
+        var csv = TempFile(".csv");
+        await File.WriteAllTextAsync(vcf, "BEGIN:VCARD\nVERSION:3.0\nFN:Zoe\nTEL:+4930999\nEMAIL:zoe_1@example.org\nEND:VCARD\n", TestContext.Current.CancellationToken);
+        // Record 8 is Alice, whose e-mail is in EF_EMAIL record 8.
+        await File.WriteAllTextAsync(csv, "record,name,number\n8,Bob,+4930888\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var dry = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--dry-run", vcf);
+            Assert.True(dry.ExitCode == ExitCodes.Ok, dry.Error);
+            Assert.Matches(@"would write EF_EMAIL record \d+: e-mail zoe_1@example.org of ""Zoe"" \+4930999", dry.Out);
+            var (exitCode, stdout, stderr) = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", vcf);
+            Assert.True(exitCode == ExitCodes.Ok, stderr);
+            Assert.Contains("2 record(s) written and read back identical", stdout, StringComparison.Ordinal);
+            Assert.True(CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--overwrite", csv).ExitCode == ExitCodes.Ok);
+
+            var json = CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out;
+            var entries = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+            var zoe = entries.Single(e => e.GetProperty("name").GetString() == "Zoe");
+            Assert.Equal("zoe_1@example.org", zoe.GetProperty("email").GetString());
+            var bob = entries.Single(e => e.GetProperty("record").GetInt32() == 8);
+            Assert.Equal("Bob", bob.GetProperty("name").GetString());
+            Assert.False(bob.TryGetProperty("email", out _), "Alice's e-mail stayed attached to record 8");
+        }
+        finally
+        {
+            File.Delete(vcf);
+            File.Delete(csv);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Backup_and_restore_bring_the_phone_book_back()
     {
         using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("usim"), Reader, TestContext.Current.CancellationToken);
@@ -188,6 +222,7 @@ public class SimCommandTests
     [InlineData(".csv", "name,number,record\nx,1,999\n", "record '999' is not a number from 1 to 254")]
     [InlineData(".csv", "name,number\nx,+49 ABC\n", "not a dialling digit")]
     [InlineData(".csv", "name,number\nThis name is far too long for a SIM,1\n", "needs 35 bytes")]
+    [InlineData(".vcf", "BEGIN:VCARD\nFN:x\nTEL:1\nEMAIL:x@example.org\nEND:VCARD\n", "this card has no e-mail file for x@example.org")]
     public void Bad_contact_files_write_nothing(string extension, string content, string message)
     {
         var path = TempFile(extension);

@@ -64,6 +64,30 @@ internal static class SimWriteCommand
 
     internal sealed record WriteStep(RecordFileInfo File, int Record, byte[] Bytes, string Description);
 
+    // A type 1 EF_EMAIL record belongs to the ADN record of the same number (TS 31.102 §4.4.2.1):
+    // it gets the contact's address, or is emptied so that an earlier occupant's address does not
+    // stay attached. The address is coded like an alpha identifier (TS 31.102 §4.4.2, EF_EMAIL).
+    private static WriteStep? EmailStep(PhonebookLayout layout, int record, Contact contact, string label)
+    {
+        if (layout.Email is not { } file)
+        {
+            return contact.Email is null ? null
+                : throw new ArgumentException($"this card has no e-mail file for {contact.Email}");
+        }
+        if (layout.EmailIapPosition is not null)
+        {
+            return contact.Email is null ? null
+                : throw new ArgumentException("e-mail addresses on this card are type 2 (through EF_IAP), which sim write does not write yet; remove EMAIL from the contact");
+        }
+        if (record > file.RecordCount)
+        {
+            return contact.Email is null ? null
+                : throw new ArgumentException($"{file.Name} has {file.RecordCount} records, so record {record} has no e-mail");
+        }
+        var bytes = contact.Email is { } email ? AlphaIdentifier.Encode(email, file.RecordLength) : Enumerable.Repeat((byte)0xFF, file.RecordLength).ToArray();
+        return new WriteStep(file, record, bytes, contact.Email is null ? $"no e-mail for {label}" : $"e-mail {contact.Email} of {label}");
+    }
+
     /// <summary>Places every contact or throws before anything is written.</summary>
     internal static List<WriteStep> Plan(SimSession sim, List<Contact> contacts, bool overwrite)
     {
@@ -130,6 +154,8 @@ internal static class SimWriteCommand
                     steps.Add(new WriteStep(layout.Ext1!, extIds[i], exts[i], $"digits 21+ of {label}"));
                 var coding = AdnRecord.Decode(record, adn).NameCoding;
                 steps.Add(new WriteStep(layout.Adn, record, adn, $"{label} ({coding})"));
+                if (EmailStep(layout, record, contact, label) is { } email)
+                    steps.Add(email);
             }
             catch (ArgumentException e)
             {

@@ -229,6 +229,9 @@ public sealed class SimSession
         }
     }
 
+    /// <summary>Every phone book file of every set, once each (sets may share type 3 files such as EF_EXT1).</summary>
+    public IReadOnlyList<RecordFileInfo> PhonebookFiles() => FindPhonebooks().SelectMany(l => l.Files).DistinctBy(f => f.Fid).ToList();
+
     // The files one EF_PBR record names; those of record 2 and later are named "EF_ADN#2" and so on.
     private PhonebookLayout PbrSet(int pbrRecord, byte[] record)
     {

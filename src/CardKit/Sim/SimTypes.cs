@@ -54,6 +54,6 @@ public sealed record PhonebookLayout(RecordFileInfo Adn, RecordFileInfo? Ext1, R
     /// <summary>The additional number file's position in EF_IAP records (0-based) when it is type 2.</summary>
     public int? AnrIapPosition { get; init; }
 
-    /// <summary>Every phone book file the card has, for listings and backups.</summary>
+    /// <summary>The files of this set (type 3 files such as EF_EXT1 may be shared with other sets: same FID).</summary>
     public IEnumerable<RecordFileInfo> Files => new[] { Adn, Ext1, Email, Anr, Iap }.OfType<RecordFileInfo>();
 }

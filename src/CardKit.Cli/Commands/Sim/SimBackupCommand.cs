@@ -25,7 +25,7 @@ internal static class SimBackupCommand
             var (channel, sim) = options.Open(parse, output);
             using (channel)
             {
-                var layouts = sim.FindPhonebooks();
+                var files = sim.PhonebookFiles();
                 var iccid = sim.ReadIccid();
                 using var stream = File.Create(parse.GetValue(file)!);
                 using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -37,7 +37,7 @@ internal static class SimBackupCommand
                     w.WriteString("created", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                     w.WriteStartArray("files");
                     var total = 0;
-                    foreach (var f in layouts.SelectMany(l => l.Files))
+                    foreach (var f in files)
                     {
                         var records = sim.ReadAllRecords(f);
                         total += records.Count;
@@ -83,11 +83,11 @@ internal static class SimBackupCommand
                 var iccid = sim.ReadIccid();
                 if (backup.Iccid != iccid && !parse.GetValue(otherCard))
                     throw CliException.CardOrData($"{path} is the backup of card {backup.Iccid}, this card is {iccid}; use --other-card to restore it anyway");
-                var layouts = sim.FindPhonebooks();
+                var files = sim.PhonebookFiles();
                 var changed = 0;
                 foreach (var (name, recordLength, records) in backup.Files)
                 {
-                    var target = layouts.SelectMany(l => l.Files).FirstOrDefault(f => f.Name == name)
+                    var target = files.FirstOrDefault(f => f.Name == name)
                         ?? throw CliException.CardOrData($"{path}: this card has no {name}");
                     if (target.RecordLength != recordLength || target.RecordCount < records.Count)
                         throw CliException.CardOrData($"{path}: {name} has {records.Count} records of {recordLength} bytes; the card's has {target.RecordCount} of {target.RecordLength}");

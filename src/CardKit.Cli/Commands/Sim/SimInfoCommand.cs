@@ -38,7 +38,7 @@ internal static class SimInfoCommand
                         w.WriteEndObject();
                         w.WriteStartObject("phonebook");
                         w.WriteString("location", string.Join("; ", layouts.Select(l => l.Location)));
-                        foreach (var file in layouts.SelectMany(l => l.Files))
+                        foreach (var file in sim.PhonebookFiles())
                         {
                             w.WriteStartObject(file.Name);
                             w.WriteString("fid", file.Fid.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
@@ -57,7 +57,7 @@ internal static class SimInfoCommand
                 output.Out.WriteLine($"IMSI:       {imsi ?? "(needs the PIN: --pin or --pin-env)"}");
                 output.Out.WriteLine($"CHV1:       {(chv.Enabled ? "enabled" : "disabled")}, {(chv.RemainingAttempts >= 0 ? chv.RemainingAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")} attempt(s) left{(chv.Blocked ? " (BLOCKED)" : "")}");
                 output.Out.WriteLine($"Phone book: {string.Join("; ", layouts.Select(l => l.Location))}");
-                foreach (var file in layouts.SelectMany(l => l.Files))
+                foreach (var file in sim.PhonebookFiles())
                 {
                     output.Out.WriteLine($"  {file.Name,-9} {file.Fid:X4}: {file.RecordCount} records of {file.RecordLength} bytes ({file.Size} bytes)");
                 }

@@ -135,36 +135,58 @@ public class SimCommandTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Write_puts_e_mail_addresses_into_the_USIM_type_1_file_and_clears_an_old_one()
+    public async Task Write_puts_e_mail_and_additional_number_into_the_USIM_type_1_files_and_clears_old_ones()
     {
         using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("usim"), Reader, TestContext.Current.CancellationToken);
         var vcf = TempFile(".vcf");
         var csv = TempFile(".csv");
-        await File.WriteAllTextAsync(vcf, "BEGIN:VCARD\nVERSION:3.0\nFN:Zoe\nTEL:+4930999\nEMAIL:zoe_1@example.org\nEND:VCARD\n", TestContext.Current.CancellationToken);
-        // Record 8 is Alice, whose e-mail is in EF_EMAIL record 8.
+        await File.WriteAllTextAsync(vcf, "BEGIN:VCARD\nVERSION:3.0\nFN:Zoe\nTEL:+4930999\nTEL;TYPE=HOME:+4930777\nEMAIL:zoe_1@example.org\nEND:VCARD\n", TestContext.Current.CancellationToken);
+        // Record 8 is Alice, whose e-mail and additional number are in record 8 of EF_EMAIL and EF_ANR.
         await File.WriteAllTextAsync(csv, "record,name,number\n8,Bob,+4930888\n", TestContext.Current.CancellationToken);
         try
         {
             var dry = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--dry-run", vcf);
             Assert.True(dry.ExitCode == ExitCodes.Ok, dry.Error);
             Assert.Matches(@"would write EF_EMAIL record \d+: e-mail zoe_1@example.org of ""Zoe"" \+4930999", dry.Out);
+            Assert.Matches(@"would write EF_ANR record \d+: additional number \+4930777 of ""Zoe"" \+4930999", dry.Out);
             var (exitCode, stdout, stderr) = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", vcf);
             Assert.True(exitCode == ExitCodes.Ok, stderr);
-            Assert.Contains("2 record(s) written and read back identical", stdout, StringComparison.Ordinal);
+            Assert.Contains("3 record(s) written and read back identical", stdout, StringComparison.Ordinal);
             Assert.True(CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--overwrite", csv).ExitCode == ExitCodes.Ok);
 
             var json = CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out;
             var entries = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
             var zoe = entries.Single(e => e.GetProperty("name").GetString() == "Zoe");
             Assert.Equal("zoe_1@example.org", zoe.GetProperty("email").GetString());
+            Assert.Equal("+4930777", zoe.GetProperty("additionalNumber").GetString());
             var bob = entries.Single(e => e.GetProperty("record").GetInt32() == 8);
             Assert.Equal("Bob", bob.GetProperty("name").GetString());
             Assert.False(bob.TryGetProperty("email", out _), "Alice's e-mail stayed attached to record 8");
+            Assert.False(bob.TryGetProperty("additionalNumber", out _), "Alice's additional number stayed attached to record 8");
         }
         finally
         {
             File.Delete(vcf);
             File.Delete(csv);
+        }
+    }
+
+    [Fact]
+    public void With_drop_fields_a_GSM_SIM_takes_the_contact_without_what_it_cannot_hold()
+    {
+        var vcf = TempFile(".vcf");
+        File.WriteAllText(vcf, "BEGIN:VCARD\nFN:Zoe\nTEL:+4930999\nTEL:+4930777\nEMAIL:zoe@example.org\nEND:VCARD\n");
+        try
+        {
+            var (exitCode, stdout, stderr) = CliRunner.Run("sim", "write", "-r", "emu:sim", "--pin", "1234", "--drop-fields", vcf);
+            Assert.True(exitCode == ExitCodes.Ok, stderr);
+            Assert.Contains("not written: \"Zoe\" +4930999: e-mail zoe@example.org: this card has no e-mail file", stdout, StringComparison.Ordinal);
+            Assert.Contains("not written: \"Zoe\" +4930999: additional number +4930777: this card has no additional number file", stdout, StringComparison.Ordinal);
+            Assert.Contains("1 record(s) written and read back identical", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(vcf);
         }
     }
 
@@ -222,7 +244,7 @@ public class SimCommandTests
     [InlineData(".csv", "name,number,record\nx,1,999\n", "record '999' is not a number from 1 to 254")]
     [InlineData(".csv", "name,number\nx,+49 ABC\n", "not a dialling digit")]
     [InlineData(".csv", "name,number\nThis name is far too long for a SIM,1\n", "needs 35 bytes")]
-    [InlineData(".vcf", "BEGIN:VCARD\nFN:x\nTEL:1\nEMAIL:x@example.org\nEND:VCARD\n", "this card has no e-mail file for x@example.org")]
+    [InlineData(".vcf", "BEGIN:VCARD\nFN:x\nTEL:1\nEMAIL:x@example.org\nEND:VCARD\n", "\"x\" 1: e-mail x@example.org: this card has no e-mail file (--drop-fields writes the contact without it)")]
     public void Bad_contact_files_write_nothing(string extension, string content, string message)
     {
         var path = TempFile(extension);

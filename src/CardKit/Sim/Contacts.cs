@@ -3,8 +3,8 @@ using System.Text;
 
 namespace CardKit.Sim;
 
-/// <summary>A contact to write: name, number, optionally the record number it must go to.</summary>
-public sealed record Contact(string Name, string Number, int? RecordNumber = null, string? Email = null);
+/// <summary>A contact to write: name, number, optionally the record number it must go to, an e-mail address and an additional number.</summary>
+public sealed record Contact(string Name, string Number, int? RecordNumber = null, string? Email = null, string? AdditionalNumber = null);
 
 /// <summary>vCard 3.0 (RFC 2426) and 4.0 (RFC 6350) import/export of the fields a SIM holds: FN/N, TEL, EMAIL.</summary>
 public static class VCard
@@ -35,7 +35,7 @@ public static class VCard
     {
         ArgumentNullException.ThrowIfNull(reader);
         var contacts = new List<Contact>();
-        string? name = null, number = null, email = null;
+        string? name = null, number = null, email = null, additional = null;
         int? record = null;
         var inCard = false;
         var lineNumber = 0;
@@ -52,14 +52,14 @@ public static class VCard
                 case "BEGIN" when value.Equals("VCARD", StringComparison.OrdinalIgnoreCase):
                     if (inCard)
                         throw new CardKitFormatException($"line {lineNumber}: BEGIN:VCARD inside a vCard", lineNumber);
-                    (inCard, name, number, email, record) = (true, null, null, null, null);
+                    (inCard, name, number, email, additional, record) = (true, null, null, null, null, null);
                     break;
                 case "END" when value.Equals("VCARD", StringComparison.OrdinalIgnoreCase):
                     if (!inCard)
                         throw new CardKitFormatException($"line {lineNumber}: END:VCARD without BEGIN", lineNumber);
                     if (name is null && number is null)
                         throw new CardKitFormatException($"line {lineNumber}: a vCard without FN, N or TEL", lineNumber);
-                    contacts.Add(new Contact(name ?? "", number ?? "", record, email));
+                    contacts.Add(new Contact(name ?? "", number ?? "", record, email, additional));
                     inCard = false;
                     break;
                 case "FN":
@@ -69,8 +69,12 @@ public static class VCard
                     var parts = value.Split(';');
                     name = Unescape(string.Join(' ', parts.Length > 1 ? new[] { parts[1], parts[0] } : parts).Trim());
                     break;
+                // The first TEL is the number, the second the additional number (as Write puts them).
                 case "TEL" when number is null:
                     number = value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? value[4..] : value;
+                    break;
+                case "TEL" when additional is null:
+                    additional = value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? value[4..] : value;
                     break;
                 case "EMAIL" when email is null:
                     email = Unescape(value);
@@ -162,6 +166,7 @@ public static class ContactCsv
             throw new CardKitFormatException("line 1: the CSV header needs 'name' and 'number' columns (optional: record, email)", 1);
         var recordColumn = header.IndexOf("record");
         var emailColumn = header.IndexOf("email");
+        var additionalColumn = header.IndexOf("additional_number");
         var contacts = new List<Contact>();
         foreach (var (fields, line) in rows.Skip(1))
         {
@@ -175,7 +180,8 @@ public static class ContactCsv
                     throw new CardKitFormatException($"line {line}: record '{r}' is not a number from 1 to 254", line);
                 record = value;
             }
-            contacts.Add(new Contact(Field(nameColumn), Field(numberColumn), record, Field(emailColumn) is { Length: > 0 } m ? m : null));
+            contacts.Add(new Contact(Field(nameColumn), Field(numberColumn), record,
+                Field(emailColumn) is { Length: > 0 } m ? m : null, Field(additionalColumn) is { Length: > 0 } a ? a : null));
         }
         return contacts;
     }

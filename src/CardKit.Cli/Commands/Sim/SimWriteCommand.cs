@@ -5,9 +5,10 @@ namespace CardKit.Cli.Commands.Sim;
 
 /// <summary>
 /// `cardkit sim write FILE.vcf|FILE.csv`: contacts into free records (or the record numbers the
-/// file gives), the most compact name coding, EXT1 for long numbers, every record read back and
-/// compared. Nothing is written when any contact cannot be placed; a non-empty record is only
-/// overwritten with --overwrite; --dry-run prints the APDUs instead.
+/// file gives), the most compact name coding, EXT1 for long numbers, e-mail and additional number
+/// into the USIM's type 1 files, every record read back and compared. Nothing is written when any
+/// contact cannot be placed or has a field the card cannot hold (unless --drop-fields); a non-empty
+/// record is only overwritten with --overwrite; --dry-run prints the APDUs instead.
 /// </summary>
 internal static class SimWriteCommand
 {
@@ -17,7 +18,8 @@ internal static class SimWriteCommand
         var file = new Argument<string>("file") { Description = "Contacts: a .vcf (vCard) or .csv file (header with name,number[,record])." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be written and the exact APDUs; write nothing." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Allow replacing non-empty records." };
-        var command = new Command("write", "Write contacts from a vCard or CSV file into the phone book, verifying every record.") { file, dryRun, overwrite };
+        var dropFields = new Option<bool>("--drop-fields") { Description = "Write contacts without the e-mail addresses or additional numbers this card cannot hold (each one is listed)." };
+        var command = new Command("write", "Write contacts from a vCard or CSV file into the phone book, verifying every record.") { file, dryRun, overwrite, dropFields };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -26,7 +28,10 @@ internal static class SimWriteCommand
             var (channel, sim) = options.Open(parse, output);
             using (channel)
             {
-                var plan = Plan(sim, contacts, parse.GetValue(overwrite));
+                var dropped = new List<string>();
+                var plan = Plan(sim, contacts, parse.GetValue(overwrite), parse.GetValue(dropFields) ? dropped : null);
+                foreach (var note in dropped)
+                    output.Out.WriteLine($"not written: {note}");
                 var dry = parse.GetValue(dryRun);
                 foreach (var step in plan)
                 {
@@ -64,32 +69,38 @@ internal static class SimWriteCommand
 
     internal sealed record WriteStep(RecordFileInfo File, int Record, byte[] Bytes, string Description);
 
-    // A type 1 EF_EMAIL record belongs to the ADN record of the same number (TS 31.102 §4.4.2.1):
-    // it gets the contact's address, or is emptied so that an earlier occupant's address does not
-    // stay attached. The address is coded like an alpha identifier (TS 31.102 §4.4.2, EF_EMAIL).
-    private static WriteStep? EmailStep(PhonebookLayout layout, int record, Contact contact, string label)
+    // A type 1 companion record (EF_EMAIL, EF_ANR) belongs to the ADN record of the same number
+    // (TS 31.102 §4.4.2.1): it gets the contact's value, or is emptied so that an earlier
+    // occupant's value does not stay attached. A value the card cannot hold (no such file, a type 2
+    // file, too few records) is a problem, or a note when the caller drops such fields.
+    private static void AddCompanion(List<WriteStep> steps, List<string> problems, List<string>? dropped,
+        RecordFileInfo? file, int? iapPosition, int record, string kind, string? value, string label, Func<int, byte[]> encode)
     {
-        if (layout.Email is not { } file)
+        var cannot = file is null ? $"this card has no {kind} file"
+            : iapPosition is not null ? $"{file.Name} is a type 2 file (through EF_IAP), which sim write does not write yet"
+            : record > file.RecordCount ? $"{file.Name} has only {file.RecordCount} records"
+            : null;
+        if (cannot is not null)
         {
-            return contact.Email is null ? null
-                : throw new ArgumentException($"this card has no e-mail file for {contact.Email}");
+            if (value is null)
+                return;
+            var message = $"{label}: {kind} {value}: {cannot}";
+            if (dropped is null)
+                problems.Add(message + " (--drop-fields writes the contact without it)");
+            else
+                dropped.Add(message);
+            return;
         }
-        if (layout.EmailIapPosition is not null)
-        {
-            return contact.Email is null ? null
-                : throw new ArgumentException("e-mail addresses on this card are type 2 (through EF_IAP), which sim write does not write yet; remove EMAIL from the contact");
-        }
-        if (record > file.RecordCount)
-        {
-            return contact.Email is null ? null
-                : throw new ArgumentException($"{file.Name} has {file.RecordCount} records, so record {record} has no e-mail");
-        }
-        var bytes = contact.Email is { } email ? AlphaIdentifier.Encode(email, file.RecordLength) : Enumerable.Repeat((byte)0xFF, file.RecordLength).ToArray();
-        return new WriteStep(file, record, bytes, contact.Email is null ? $"no e-mail for {label}" : $"e-mail {contact.Email} of {label}");
+        steps.Add(value is null
+            ? new WriteStep(file!, record, Enumerable.Repeat((byte)0xFF, file!.RecordLength).ToArray(), $"no {kind} for {label}")
+            : new WriteStep(file!, record, encode(file!.RecordLength), $"{kind} {value} of {label}"));
     }
 
-    /// <summary>Places every contact or throws before anything is written.</summary>
-    internal static List<WriteStep> Plan(SimSession sim, List<Contact> contacts, bool overwrite)
+    /// <summary>
+    /// Places every contact or throws before anything is written. A field the card cannot hold is
+    /// a problem, or with <paramref name="dropped"/> a note there.
+    /// </summary>
+    internal static List<WriteStep> Plan(SimSession sim, List<Contact> contacts, bool overwrite, List<string>? dropped = null)
     {
         var layout = sim.FindPhonebook();
         // Contacts go into the first set of phone book files (EF_PBR record 1).
@@ -154,8 +165,12 @@ internal static class SimWriteCommand
                     steps.Add(new WriteStep(layout.Ext1!, extIds[i], exts[i], $"digits 21+ of {label}"));
                 var coding = AdnRecord.Decode(record, adn).NameCoding;
                 steps.Add(new WriteStep(layout.Adn, record, adn, $"{label} ({coding})"));
-                if (EmailStep(layout, record, contact, label) is { } email)
-                    steps.Add(email);
+AddCompanion(steps, problems, dropped, layout.Email, layout.EmailIapPosition, record, "e-mail", contact.Email, label,
+                    length => AlphaIdentifier.Encode(contact.Email!, length));
+                AddCompanion(steps, problems, dropped, layout.Anr, layout.AnrIapPosition, record, "additional number", contact.AdditionalNumber, label,
+                    length => AdnRecord.ExtensionRecordsNeeded(contact.AdditionalNumber!) == 0
+                        ? AdnRecord.Encode("", contact.AdditionalNumber!, length) // AAS 'FF', then the number fields of an ADN record
+                        : throw new ArgumentException($"the additional number {contact.AdditionalNumber} has more than 20 digits, which EF_ANR holds only with EXT1 (not written)"));
             }
             catch (ArgumentException e)
             {

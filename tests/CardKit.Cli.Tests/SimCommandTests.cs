@@ -171,6 +171,48 @@ public class SimCommandTests
         }
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Write_links_type_2_e_mails_through_EF_IAP_and_frees_the_ones_it_replaces()
+    {
+        // UsimVariants.Type2Email: Alice (ADN 8) -> e-mail record 3; records 1 and 2 are free.
+        using var card = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(UsimVariants.Type2Email()));
+        using var inserted = await InsertedCard.InsertAsync(CardData.Load(card), Reader, TestContext.Current.CancellationToken);
+        var vcf = TempFile(".vcf");
+        var csv = TempFile(".csv");
+        var backup = TempFile(".json");
+        await File.WriteAllTextAsync(vcf, "BEGIN:VCARD\nFN:Zoe\nTEL:+4930999\nEMAIL:zoe@example.org\nEND:VCARD\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(csv, "record,name,number\n8,Bob,+4930888\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var dry = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--dry-run", vcf);
+            Assert.True(dry.ExitCode == ExitCodes.Ok, dry.Error);
+            Assert.Contains("would write EF_ADN record 9: \"Zoe\" +4930999", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("would write EF_EMAIL record 1: e-mail zoe@example.org of \"Zoe\" +4930999", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("would write EF_IAP record 9: EF_IAP links of record 9", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("> 00 DC 09 04 01 01", dry.Out, StringComparison.Ordinal); // EF_IAP record 9: e-mail record 1
+            Assert.True(CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", vcf).ExitCode == ExitCodes.Ok);
+            var freed = CliRunner.Run("sim", "write", "-r", Reader.Name, "--pin", "1234", "--overwrite", csv);
+            Assert.True(freed.ExitCode == ExitCodes.Ok, freed.Error);
+            Assert.Contains("writing EF_EMAIL record 3: no e-mail for \"Bob\" +4930888 (frees the record)", freed.Out, StringComparison.Ordinal);
+
+            var entries = JsonDocument.Parse(CliRunner.Run("sim", "phonebook", "-r", Reader.Name, "--pin", "1234", "-f", "json").Out).RootElement.EnumerateArray().ToList();
+            Assert.Equal("zoe@example.org", entries.Single(e => e.GetProperty("name").GetString() == "Zoe").GetProperty("email").GetString());
+            Assert.False(entries.Single(e => e.GetProperty("record").GetInt32() == 8).TryGetProperty("email", out _));
+            // The e-mail record ends with the ADN SFI (01) and the ADN record number (09).
+            Assert.Equal(ExitCodes.Ok, CliRunner.Run("sim", "backup", "-r", Reader.Name, "--pin", "1234", backup).ExitCode);
+            var email = JsonDocument.Parse(await File.ReadAllTextAsync(backup, TestContext.Current.CancellationToken)).RootElement.GetProperty("files").EnumerateArray()
+                .Single(f => f.GetProperty("name").GetString() == "EF_EMAIL").GetProperty("records").EnumerateArray().Select(r => r.GetString()!).ToList();
+            Assert.EndsWith("0109", email[0], StringComparison.Ordinal);
+            Assert.Equal(new string('F', 52), email[2]);
+        }
+        finally
+        {
+            File.Delete(vcf);
+            File.Delete(csv);
+            File.Delete(backup);
+        }
+    }
+
     [Fact]
     public void With_drop_fields_a_GSM_SIM_takes_the_contact_without_what_it_cannot_hold()
     {

@@ -118,19 +118,7 @@ public class SimSessionTests
     {
         // Cards with more than 250 entries have one EF_PBR record per EF_ADN (TS 31.102 §4.4.2.1);
         // an unused EF_PBR record is all 'FF'.
-        using var builtIn = typeof(VirtualCards).Assembly.GetManifestResourceStream("CardKit.Emulator.Data.usim.json")!;
-        var json = System.Text.Json.Nodes.JsonNode.Parse(builtIn)!;
-        var files = json["files"]!.AsArray();
-        var pbr = files.First(f => (string)f!["path"]! == "3F00/7F10/5F3A/4F30")!;
-        pbr["recordCount"] = 3;
-        pbr["records"] = new System.Text.Json.Nodes.JsonArray("A80FC0034F3A01C4034F1102CA034F5003AA05C2034F4A04", "A805C0034F3B06", "");
-        files.Add(new System.Text.Json.Nodes.JsonObject
-        {
-            ["path"] = "3F00/7F10/5F3A/4F3B", ["type"] = "linear", ["recordLength"] = 30, ["recordCount"] = 20,
-            ["read"] = "pin1", ["update"] = "pin1", ["sfi"] = 6,
-            ["records"] = new System.Text.Json.Nodes.JsonArray("", "4672616EE76F697365FFFFFFFFFFFFFF07913316325476F8FFFFFFFFFFFF"),
-        });
-        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CardKit.Testing.UsimVariants.TwoSets()));
         using var channel = new EmulatedChannel(CardData.Load(data));
         var sim = SimSession.Open(channel);
         sim.VerifyChv1("1234");
@@ -151,27 +139,8 @@ public class SimSessionTests
     [Fact]
     public void Type_2_e_mails_are_found_through_EF_IAP()
     {
-        // The built-in USIM with its e-mail file turned into a type 2 file (TS 31.102 §4.4.2.1):
-        // EF_PBR lists it under A9, EF_IAP byte 0 of ADN record n gives its record for entry n, and
-        // each e-mail record ends with the ADN SFI and record number.
-        using var builtIn = typeof(VirtualCards).Assembly.GetManifestResourceStream("CardKit.Emulator.Data.usim.json")!;
-        var json = System.Text.Json.Nodes.JsonNode.Parse(builtIn)!;
-        var files = json["files"]!.AsArray();
-        System.Text.Json.Nodes.JsonNode PhonebookFile(string path) => files.First(f => (string)f!["path"]! == path)!;
-        PhonebookFile("3F00/7F10/5F3A/4F30")["records"] = new System.Text.Json.Nodes.JsonArray("A80FC0034F3A01C1034F2505C4034F1102A905CA034F5003AA05C2034F4A04");
-        var email = PhonebookFile("3F00/7F10/5F3A/4F50");
-        email["recordLength"] = 26;
-        email["records"] = new System.Text.Json.Nodes.JsonArray("", "", "616C696365006578616D706C652E6F7267FFFFFFFFFFFFFF0108", "626F62006578616D706C652E6F7267FFFFFFFFFFFFFFFFFF0109");
-        var iap = new string[8];
-        Array.Fill(iap, "FF");
-        iap[7] = "03"; // Alice, ADN record 8
-        iap[0] = "00"; // Voice Mail: none
-        files.Add(new System.Text.Json.Nodes.JsonObject
-        {
-            ["path"] = "3F00/7F10/5F3A/4F25", ["type"] = "linear", ["recordLength"] = 1, ["recordCount"] = 250,
-            ["read"] = "pin1", ["update"] = "pin1", ["sfi"] = 5, ["records"] = new System.Text.Json.Nodes.JsonArray(iap.Select(r => (System.Text.Json.Nodes.JsonNode)r).ToArray()),
-        });
-        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        // See UsimVariants.Type2Email for the layout.
+        using var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CardKit.Testing.UsimVariants.Type2Email()));
         using var channel = new EmulatedChannel(CardData.Load(data));
         var sim = SimSession.Open(channel);
         sim.VerifyChv1("1234");

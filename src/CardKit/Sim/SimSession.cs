@@ -235,7 +235,7 @@ public sealed class SimSession
     // The files one EF_PBR record names; those of record 2 and later are named "EF_ADN#2" and so on.
     private PhonebookLayout PbrSet(int pbrRecord, byte[] record)
     {
-        var (files, type2) = ParsePbr(record);
+        var (files, type2, adnSfi) = ParsePbr(record);
         var suffix = pbrRecord == 1 ? "" : $"#{pbrRecord}";
         if (!files.TryGetValue(0xC0, out var adnFid))
             throw new CardKitFormatException($"EF_PBR record {pbrRecord} has no EF_ADN (tag C0)", 0);
@@ -249,6 +249,7 @@ public sealed class SimSession
         return new PhonebookLayout(adn, ext1, email, anr, $"DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR record {pbrRecord})")
         {
             PbrRecord = pbrRecord,
+            AdnSfi = adnSfi,
             Iap = iap,
             EmailIapPosition = emailPosition,
             AnrIapPosition = anrPosition,
@@ -256,11 +257,13 @@ public sealed class SimSession
     }
 
     // TS 31.102 §4.4.2.1: A8 type 1, A9 type 2, AA type 3 templates of tags C0..CB with FID (+ SFI).
-    // Every file by tag, and the type 2 tags in template order: the order of their bytes in EF_IAP.
-    private static (Dictionary<byte, ushort> Files, List<byte> Type2) ParsePbr(byte[] record)
+    // Every file by tag (FID, and SFI when the entry has a third byte), and the type 2 tags in
+    // template order: the order of their bytes in EF_IAP.
+    private static (Dictionary<byte, ushort> Files, List<byte> Type2, byte? AdnSfi) ParsePbr(byte[] record)
     {
         var files = new Dictionary<byte, ushort>();
         var type2 = new List<byte>();
+        byte? adnSfi = null;
         foreach (var template in BerTlv.Parse(record))
         {
             if (template.Tag is not (0xA8 or 0xA9 or 0xAA))
@@ -272,9 +275,11 @@ public sealed class SimSession
                 files.TryAdd((byte)file.Tag, BinaryPrimitives.ReadUInt16BigEndian(file.Value.Span));
                 if (template.Tag == 0xA9)
                     type2.Add((byte)file.Tag);
+                if (file.Tag == 0xC0 && file.Value.Length >= 3)
+                    adnSfi = file.Value.Span[2];
             }
         }
-        return (files, type2);
+        return (files, type2, adnSfi);
     }
 
     /// <summary>

@@ -45,6 +45,9 @@ public sealed record PhonebookLayout(RecordFileInfo Adn, RecordFileInfo? Ext1, R
     /// <summary>The EF_PBR record that names these files (1 for GSM and for cards without EF_PBR).</summary>
     public int PbrRecord { get; init; } = 1;
 
+    /// <summary>EF_ADN's short file identifier from EF_PBR: type 2 records end with it and the ADN record number.</summary>
+    public byte? AdnSfi { get; init; }
+
     /// <summary>EF_IAP, the index administration file of type 2 companions.</summary>
     public RecordFileInfo? Iap { get; init; }
 

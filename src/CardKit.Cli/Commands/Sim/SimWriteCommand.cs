@@ -6,7 +6,7 @@ namespace CardKit.Cli.Commands.Sim;
 /// <summary>
 /// `cardkit sim write FILE.vcf|FILE.csv`: contacts into free records (or the record numbers the
 /// file gives), the most compact name coding, EXT1 for long numbers, e-mail and additional number
-/// into the USIM's type 1 files, every record read back and compared. Nothing is written when any
+/// into the USIM's companion files (<see cref="CompanionWrites"/>), every record read back and compared. Nothing is written when any
 /// contact cannot be placed or has a field the card cannot hold (unless --drop-fields); a non-empty
 /// record is only overwritten with --overwrite; --dry-run prints the APDUs instead.
 /// </summary>
@@ -69,32 +69,6 @@ internal static class SimWriteCommand
 
     internal sealed record WriteStep(RecordFileInfo File, int Record, byte[] Bytes, string Description);
 
-    // A type 1 companion record (EF_EMAIL, EF_ANR) belongs to the ADN record of the same number
-    // (TS 31.102 §4.4.2.1): it gets the contact's value, or is emptied so that an earlier
-    // occupant's value does not stay attached. A value the card cannot hold (no such file, a type 2
-    // file, too few records) is a problem, or a note when the caller drops such fields.
-    private static void AddCompanion(List<WriteStep> steps, List<string> problems, List<string>? dropped,
-        RecordFileInfo? file, int? iapPosition, int record, string kind, string? value, string label, Func<int, byte[]> encode)
-    {
-        var cannot = file is null ? $"this card has no {kind} file"
-            : iapPosition is not null ? $"{file.Name} is a type 2 file (through EF_IAP), which sim write does not write yet"
-            : record > file.RecordCount ? $"{file.Name} has only {file.RecordCount} records"
-            : null;
-        if (cannot is not null)
-        {
-            if (value is null)
-                return;
-            var message = $"{label}: {kind} {value}: {cannot}";
-            if (dropped is null)
-                problems.Add(message + " (--drop-fields writes the contact without it)");
-            else
-                dropped.Add(message);
-            return;
-        }
-        steps.Add(value is null
-            ? new WriteStep(file!, record, Enumerable.Repeat((byte)0xFF, file!.RecordLength).ToArray(), $"no {kind} for {label}")
-            : new WriteStep(file!, record, encode(file!.RecordLength), $"{kind} {value} of {label}"));
-    }
 
     /// <summary>
     /// Places every contact or throws before anything is written. A field the card cannot hold is
@@ -120,6 +94,7 @@ internal static class SimWriteCommand
         }
         var steps = new List<WriteStep>();
         var problems = new List<string>();
+        var companions = new CompanionWrites(sim, layout, steps, problems, dropped);
         var taken = new HashSet<int>();
         foreach (var contact in contacts)
         {
@@ -165,9 +140,9 @@ internal static class SimWriteCommand
                     steps.Add(new WriteStep(layout.Ext1!, extIds[i], exts[i], $"digits 21+ of {label}"));
                 var coding = AdnRecord.Decode(record, adn).NameCoding;
                 steps.Add(new WriteStep(layout.Adn, record, adn, $"{label} ({coding})"));
-AddCompanion(steps, problems, dropped, layout.Email, layout.EmailIapPosition, record, "e-mail", contact.Email, label,
+                companions.Add(layout.Email, layout.EmailIapPosition, record, "e-mail", contact.Email, label,
                     length => AlphaIdentifier.Encode(contact.Email!, length));
-                AddCompanion(steps, problems, dropped, layout.Anr, layout.AnrIapPosition, record, "additional number", contact.AdditionalNumber, label,
+                companions.Add(layout.Anr, layout.AnrIapPosition, record, "additional number", contact.AdditionalNumber, label,
                     length => AdnRecord.ExtensionRecordsNeeded(contact.AdditionalNumber!) == 0
                         ? AdnRecord.Encode("", contact.AdditionalNumber!, length) // AAS 'FF', then the number fields of an ADN record
                         : throw new ArgumentException($"the additional number {contact.AdditionalNumber} has more than 20 digits, which EF_ANR holds only with EXT1 (not written)"));
@@ -177,6 +152,7 @@ AddCompanion(steps, problems, dropped, layout.Email, layout.EmailIapPosition, re
                 problems.Add($"{label}: {e.Message}");
             }
         }
+        companions.Finish();
         if (problems.Count > 0)
             throw CliException.CardOrData("nothing was written:\n  " + string.Join("\n  ", problems));
         return steps;

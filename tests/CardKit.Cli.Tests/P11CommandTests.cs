@@ -103,6 +103,29 @@ public class P11CommandTests
     }
 
     [Fact(Timeout = 120_000)]
+    public void Delete_destroys_one_object_or_with_all_every_match_and_refuses_a_bare_token_URI()
+    {
+        var (exitCode, output) = Cardkit("p11", "keygen", "--token", "pkcs11:token=demo?pin-value=1234", "--type", "ec:p256", "--label", "to-delete", "--id", "0D");
+        Assert.True(exitCode == 0, output);
+        (exitCode, output) = Cardkit("p11", "delete", "--object", "pkcs11:token=demo?pin-value=1234");
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("a token URI alone would match everything", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "delete", "--object", "pkcs11:token=demo;id=%0D?pin-value=1234");
+        Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+        Assert.Contains("2 objects match", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "delete", "--object", "pkcs11:token=demo;id=%0D;type=public?pin-value=1234");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("deleted public EC id=0D label='to-delete'", output, StringComparison.Ordinal);
+        (exitCode, output) = Cardkit("p11", "delete", "--all", "--object", "pkcs11:token=demo;object=to-delete?pin-value=1234");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("deleted private EC id=0D label='to-delete'", output, StringComparison.Ordinal);
+        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234", "--list-objects"]);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("to-delete", output, StringComparison.Ordinal);
+        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
+    }
+
+    [Fact(Timeout = 120_000)]
     public void Mechanisms_match_pkcs11_tool_M_name_for_name_with_key_sizes_and_capabilities()
     {
         var (exitCode, output) = Cardkit("p11", "mechanisms", "--token", "pkcs11:token=demo", "--json");

@@ -5,7 +5,7 @@ using CardKit.Pkcs11;
 
 namespace CardKit.Cli.Commands.P11;
 
-/// <summary>`cardkit p11 slots|init-token|init-pin|change-pin|import|export-cert|events`: token administration.</summary>
+/// <summary>`cardkit p11 slots|init-token|init-pin|change-pin|import|export-cert|delete|events`: token administration.</summary>
 internal static class P11AdminCommands
 {
     public static IEnumerable<Command> Create(CliOutput output)
@@ -16,6 +16,7 @@ internal static class P11AdminCommands
         yield return ChangePin(output);
         yield return Import(output);
         yield return ExportCertificate(output);
+        yield return Delete(output);
         yield return Events(output);
     }
 
@@ -71,6 +72,39 @@ internal static class P11AdminCommands
             }
             output.Out.WriteLine($"token '{parse.GetValue(label)}' initialised");
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Delete(CliOutput output)
+    {
+        var options = new P11Options();
+        var target = new Option<string>("--object") { Description = "pkcs11: URI naming the object(s) with id=, object= and/or type= (private ones need the PIN).", Required = true };
+        var all = new Option<bool>("--all") { Description = "Delete every object the URI matches (e.g. both halves of a key pair by id)." };
+        var command = new Command("delete", "Destroy token objects (C_DestroyObject); one unless --all.") { target, all };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var uri = P11Options.ParseUri(parse.GetValue(target)!);
+            if (uri.Type is null && uri.Id is null && uri.ObjectLabel is null)
+                throw CliException.Usage("name the object with id=, object= or type= in the URI; a token URI alone would match everything");
+            var (module, session) = options.Open(parse, uri, readWrite: true, loginRequired: false);
+            using (module)
+            using (session)
+            {
+                var found = session.FindObjects(UriSelection.Template(uri));
+                if (found.Count == 0)
+                    throw CliException.CardOrData($"no object matches {UriSelection.Redacted(uri)} (log in first if it is private)");
+                if (found.Count > 1 && !parse.GetValue(all))
+                    throw CliException.CardOrData($"{found.Count} objects match {UriSelection.Redacted(uri)}; add type= to choose one, or --all to delete them all");
+                foreach (var handle in found)
+                {
+                    var (cls, label, id, keyType) = P11Command.Describe(session, handle);
+                    session.DestroyObject(handle);
+                    output.Out.WriteLine($"deleted {cls} {keyType} id={id} label='{label}'".Replace("  ", " ", StringComparison.Ordinal));
+                }
+                return ExitCodes.Ok;
+            }
         });
         return command;
     }

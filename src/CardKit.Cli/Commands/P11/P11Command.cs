@@ -129,27 +129,7 @@ internal static class P11Command
             using (module)
             using (session)
             {
-                var rows = new List<(string Class, string Label, string Id, string KeyType)>();
-                foreach (var handle in session.FindObjects(UriSelection.Template(parsed)))
-                {
-                    var a = session.GetAttributes(handle, Ck.AttrClass, Ck.AttrLabel, Ck.AttrId, Ck.AttrKeyType);
-                    var cls = a[Ck.AttrClass] is { } c ? new AttributeValue(Ck.AttrClass, c).AsNumber() switch
-                    {
-                        Ck.ObjectPublicKey => "public",
-                        Ck.ObjectPrivateKey => "private",
-                        Ck.ObjectSecretKey => "secret-key",
-                        Ck.ObjectCertificate => "cert",
-                        _ => "data",
-                    } : "?";
-                    var keyType = a[Ck.AttrKeyType] is { } k ? new AttributeValue(Ck.AttrKeyType, k).AsNumber() switch
-                    {
-                        Ck.KeyRsa => "RSA",
-                        Ck.KeyEc => "EC",
-                        Ck.KeyAes => "AES",
-                        var other => $"0x{other:X}",
-                    } : "";
-                    rows.Add((cls, a[Ck.AttrLabel] is { } l ? System.Text.Encoding.UTF8.GetString(l) : "", a[Ck.AttrId] is { } id ? Hex.Format(id, '\0') : "", keyType));
-                }
+                var rows = session.FindObjects(UriSelection.Template(parsed)).Select(handle => Describe(session, handle)).ToList();
                 if (parse.GetValue(json))
                 {
                     output.WriteJson(w =>
@@ -333,6 +313,29 @@ internal static class P11Command
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>An object as `objects` lists it: class as in RFC 7512 type=, label, id in hex, key type.</summary>
+    internal static (string Class, string Label, string Id, string KeyType) Describe(Pkcs11Session session, nuint handle)
+    {
+        var a = session.GetAttributes(handle, Ck.AttrClass, Ck.AttrLabel, Ck.AttrId, Ck.AttrKeyType);
+        var cls = a[Ck.AttrClass] is { } c ? new AttributeValue(Ck.AttrClass, c).AsNumber() switch
+        {
+            Ck.ObjectPublicKey => "public",
+            Ck.ObjectPrivateKey => "private",
+            Ck.ObjectSecretKey => "secret-key",
+            Ck.ObjectCertificate => "cert",
+            _ => "data",
+        } : "?";
+        var keyType = a[Ck.AttrKeyType] is { } k ? new AttributeValue(Ck.AttrKeyType, k).AsNumber() switch
+        {
+            Ck.KeyRsa => "RSA",
+            Ck.KeyEc => "EC",
+            Ck.KeyEcEdwards => "EdDSA",
+            Ck.KeyAes => "AES",
+            var other => $"0x{other:X}",
+        } : "";
+        return (cls, a[Ck.AttrLabel] is { } l ? System.Text.Encoding.UTF8.GetString(l) : "", a[Ck.AttrId] is { } id ? Hex.Format(id, '\0') : "", keyType);
     }
 
     private static SignatureScheme Scheme(string name)

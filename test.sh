@@ -13,6 +13,9 @@ scripts/pcscd.sh start
 scripts/opencryptoki.sh start
 
 dotnet build CardKit.slnx -c Release -nologo -clp:ErrorsOnly
+# The process-level CLI tests run the native AOT `cardkit`, the one people install.
+CARDKIT_BINARY="$PWD/$(scripts/publish.sh)"
+export CARDKIT_BINARY
 
 # Every test that touches a daemon, socket or card has its own timeout; --timeout is the last
 # line of defence per test module so that a hang can never eat CI's budget.

@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# Whole-process `cardkit atr <ATR>` (published ReadyToRun) against `ATR_analysis <ATR>` (pcsc-tools,
+# Whole-process `cardkit atr <ATR>` (published native AOT) against `ATR_analysis <ATR>` (pcsc-tools,
 # Perl), same smartcard_list.txt, alternating runs (hyperfine), then `cardkit atr --batch`
 # throughput over 100,000 ATRs.
 #   bench/atr/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/setup.sh test >/dev/null
-dotnet publish src/CardKit.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o artifacts/cardkit -nologo -clp:ErrorsOnly -v:q >/dev/null
-cardkit=artifacts/cardkit/cardkit
+cardkit=$(scripts/publish.sh)
 atr="3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A"
 
 echo "== whole process, one ATR (ATR_analysis from pcsc-tools vs cardkit atr)"

@@ -8,10 +8,8 @@ cd "$(dirname "$0")/../.."
 reader="Virtual PCD F 00 00"
 scripts/setup.sh test >/dev/null
 scripts/pcscd.sh start >/dev/null
-# The published ReadyToRun CLI: what a user installs (start-up matters in a whole-process race).
-dotnet publish src/CardKit.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o artifacts/cardkit -nologo -clp:ErrorsOnly -v:q >/dev/null
-cardkit=artifacts/cardkit/cardkit
+# The published native AOT CLI: what a user installs (start-up matters in a whole-process race).
+cardkit=$(scripts/publish.sh)
 "$cardkit" emulate sim --data examples/phonebook.json --port 35973 > /dev/null 2>&1 &
 emulator=$!
 trap 'kill $emulator 2>/dev/null' EXIT

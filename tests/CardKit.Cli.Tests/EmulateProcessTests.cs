@@ -12,9 +12,14 @@ public class EmulateProcessTests
 {
     private static readonly VirtualReader Reader = VirtualReaders.CliSim[0];
 
-    /// <summary>The `cardkit` the CLI project built, same configuration as this test assembly.</summary>
-    internal static string Binary => Path.Combine(
-        AppContext.BaseDirectory.Replace(Path.Combine("tests", "CardKit.Cli.Tests"), Path.Combine("src", "CardKit.Cli"), StringComparison.Ordinal), "cardkit");
+    /// <summary>
+    /// The `cardkit` the process tests run: $CARDKIT_BINARY (test.sh sets it to the native AOT
+    /// build it publishes, the one people get), else the one the CLI project built, same
+    /// configuration as this test assembly.
+    /// </summary>
+    internal static string Binary => Environment.GetEnvironmentVariable("CARDKIT_BINARY") is { Length: > 0 } published
+        ? published
+        : Path.Combine(AppContext.BaseDirectory.Replace(Path.Combine("tests", "CardKit.Cli.Tests"), Path.Combine("src", "CardKit.Cli"), StringComparison.Ordinal), "cardkit");
 
     [Fact(Timeout = 60_000)]
     public async Task Emulate_runs_until_SIGTERM_and_other_processes_see_the_card()

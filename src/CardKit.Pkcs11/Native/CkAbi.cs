@@ -19,15 +19,14 @@ namespace CardKit.Pkcs11.Native;
 /// </remarks>
 internal sealed unsafe class CkAbi
 {
-    public static readonly CkAbi Unix = new("Unix", IntPtr.Size, packed: false);
-    public static readonly CkAbi Windows = new("Windows", 4, packed: true);
+    public static readonly CkAbi Unix = new(IntPtr.Size, packed: false);
+    public static readonly CkAbi Windows = new(4, packed: true);
 
     /// <summary>The ABI of modules built for this process's platform.</summary>
     public static CkAbi Native { get; } = OperatingSystem.IsWindows() ? Windows : Unix;
 
-    private CkAbi(string name, int ulongSize, bool packed)
+    private CkAbi(int ulongSize, bool packed)
     {
-        Name = name;
         UlongSize = ulongSize;
         Packed = packed;
         CkField U = CkField.Ulong, P = CkField.Pointer, V = CkField.Version;
@@ -44,8 +43,6 @@ internal sealed unsafe class CkAbi
         Ecdh1DeriveParams = Layout(U, U, P, U, P);
         GcmParams = Layout(P, U, U, P, U, U);
     }
-
-    public string Name { get; }
 
     public int UlongSize { get; }
 

@@ -101,7 +101,7 @@ internal static class P11AdminCommands
                 {
                     var (cls, label, id, keyType) = P11Command.Describe(session, handle);
                     session.DestroyObject(handle);
-                    output.Out.WriteLine($"deleted {cls} {keyType} id={id} label='{label}'".Replace("  ", " ", StringComparison.Ordinal));
+                    output.Out.WriteLine(string.Join(' ', new[] { "deleted", cls, keyType, $"id={id}", $"label='{label}'" }.Where(part => part.Length > 0)));
                 }
                 return ExitCodes.Ok;
             }

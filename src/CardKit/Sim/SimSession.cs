@@ -304,6 +304,8 @@ public sealed class SimSession
     public IEnumerable<PhonebookEntry> ReadPhonebookSet(PhonebookLayout layout, Action<int, int>? progress = null, bool includeEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        // EF_IAP is read once for the set, not once per entry.
+        var iapRecords = layout.Iap is { } iapFile && (layout.EmailIapPosition ?? layout.AnrIapPosition) is not null ? ReadAllRecords(iapFile) : null;
         if (_currentEf != layout.Adn.Fid)
         {
             SelectPhonebookDf(layout);
@@ -319,9 +321,7 @@ public sealed class SimSession
             string? email = null, anr = null;
             if (!adn.IsEmpty)
             {
-                var iap = layout.Iap is { } iapFile && (layout.EmailIapPosition ?? layout.AnrIapPosition) is not null && i <= iapFile.RecordCount
-                    ? ReadCompanion(layout, iapFile, i)
-                    : null;
+                var iap = iapRecords is not null && i <= iapRecords.Count ? iapRecords[i - 1] : null;
                 if (Companion(layout, layout.Email, layout.EmailIapPosition, iap, i) is { } emailRecord)
                     email = NullIfEmpty(AlphaIdentifier.Decode(emailRecord).Text);
                 if (Companion(layout, layout.Anr, layout.AnrIapPosition, iap, i) is { } anrRecord)

@@ -5,7 +5,7 @@
 #   trace on and dumps the SIM's phone book. Where pcscd cannot be installed or started (no root), it says so and runs the same
 #   job on the in-process virtual SIM (--reader emu:sim).
 #
-# Note: vpcd listens on ALL network interfaces (ports 35963-35974), not only loopback; anyone
+# Note: vpcd listens on ALL network interfaces (ports 35963-35976), not only loopback; anyone
 # who can reach them can play a card to this machine's pcscd.
 set -uo pipefail
 cd "$(dirname "$0")"

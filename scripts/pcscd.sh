@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 log_dir="$root/.run"
 first_port=35963
-last_port=35973   # "Virtual PCD F 00 00" from scripts/setup.sh
+last_port=35975   # "Virtual PCD G 00 00" from scripts/setup.sh (pcsc-lite: 16 reader states per SCardGetStatusChange, the PnP one included, so 14 readers at most)
 
 listening() { ss -ltnH 2>/dev/null | awk '{print $4}' | grep -q ":$1\$"; }
 running() { pgrep -x pcscd >/dev/null 2>&1; }

@@ -44,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# CardKit's extra vpcd readers: "Virtual PCD B".."F", two slots each, so test suites that run
+# CardKit's extra vpcd readers: "Virtual PCD B".."G", two slots each, so test suites that run
 # in parallel never share a reader (tests/Shared/VirtualReaders.cs hands them out). The stock
 # /etc/reader.conf.d/vpcd keeps "Virtual PCD 00 00"/"00 01" (ports 35963/35964) for people.
 # vpcd listens on ALL interfaces, not just loopback: anyone who can reach these ports can
@@ -63,7 +63,7 @@ if [ "$(id -u)" -eq 0 ] && [ -d /etc/reader.conf.d ]; then
   {
     echo "# Written by CardKit scripts/setup.sh: extra vpcd readers for parallel test suites."
     port=35965
-    for name in B C D E F; do
+    for name in B C D E F G; do
       copy="$copies/libifdvpcd-$name.so"
       if ! cmp -s "$driver" "$copy" 2>/dev/null; then
         cp "$driver" "$copy"

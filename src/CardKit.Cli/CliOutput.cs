@@ -64,6 +64,17 @@ public sealed class CliOutput
         Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>
+    /// Writes <paramref name="value"/> as one JSON document (indented) or one JSON line, with the
+    /// library's source-generated <paramref name="type"/> (AOT-safe). Text is not escaped beyond
+    /// JSON's rules, so names in any script stay readable.
+    /// </summary>
+    public void WriteJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        WriteJson(w => System.Text.Json.JsonSerializer.Serialize(w, value, type), indented);
+    }
+
     private static IAnsiConsole Create(TextWriter writer, bool color) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(writer),

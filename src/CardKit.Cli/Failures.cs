@@ -1,37 +1,39 @@
+using CardKit.Hosting;
+
 namespace CardKit.Cli;
 
 /// <summary>
-/// Maps exceptions from the libraries to an exit code and a message a person can act on.
-/// Libraries write the "what and why" into their messages; this only picks the exit code.
+/// Maps exceptions to an exit code and a message a person can act on. Libraries say what happened
+/// and why, with a category; this picks the exit code from the category and adds the hints that
+/// name the CLI's own options.
 /// </summary>
 internal static class Failures
 {
-    private static readonly List<Func<Exception, (int ExitCode, string Message)?>> Rules =
-    [
-        e => e is CliException cli ? (cli.ExitCode, cli.Message) : null,
-        e => e is Pcsc.PcscServiceException or Pcsc.PcscReaderException or Pcsc.PcscReaderBusyException ? (ExitCodes.Environment, e.Message) : null,
-        e => e is CardKitFormatException ? (ExitCodes.CardOrDataError, e.Message) : null,
-        e => e is CardKit.Pkcs11.Pkcs11ModuleException ? (ExitCodes.Environment, e.Message) : null,
-        e => e is CardKit.Pkcs11.Pkcs11Exception ? (ExitCodes.CardOrDataError, e.Message) : null,
-        e => e is CardChannelException ? (ExitCodes.CardOrDataError, e.Message) : null,
-        e => e is CardStatusException ? (ExitCodes.CardOrDataError, e.Message) : null,
-        e => e is OperationCanceledException ? (130, "cancelled") : null,
-    ];
-
-    /// <summary>Adds a rule; more specific rules go first.</summary>
-    public static void Register(Func<Exception, (int ExitCode, string Message)?> rule) => Rules.Insert(0, rule);
-
     public static bool TryDescribe(Exception e, out int exitCode, out string message)
     {
-        foreach (var rule in Rules)
+        (exitCode, message) = e switch
         {
-            if (rule(e) is { } described)
-            {
-                (exitCode, message) = described;
-                return true;
-            }
-        }
-        (exitCode, message) = (0, "");
-        return false;
+            CliException cli => (cli.ExitCode, cli.Message),
+            ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
+            CardKitException known => (ExitCode(known.Category), known.Message),
+            OperationCanceledException => (130, "cancelled"),
+            _ => (0, ""),
+        };
+        return exitCode != 0;
     }
+
+    private static string Hint(ReaderSelectionFailure failure) => failure switch
+    {
+        ReaderSelectionFailure.NoReaders => ". Plug one in, start a virtual card (`cardkit emulate sim`), or use `--reader emu:sim`.",
+        ReaderSelectionFailure.NoCard => ". Insert one, start `cardkit emulate sim`, or use `--reader emu:sim`.",
+        ReaderSelectionFailure.IndexOutOfRange => "; `cardkit readers` lists them",
+        _ => "",
+    };
+
+    public static int ExitCode(ErrorCategory category) => category switch
+    {
+        ErrorCategory.Usage => ExitCodes.Usage,
+        ErrorCategory.Environment => ExitCodes.Environment,
+        _ => ExitCodes.CardOrDataError,
+    };
 }

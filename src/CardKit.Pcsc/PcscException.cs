@@ -7,13 +7,21 @@ namespace CardKit.Pcsc;
 /// </summary>
 public class PcscException : CardChannelException
 {
+    /// <summary>A failed PC/SC call that concerns the card.</summary>
     public PcscException(ScardError error, string operation, string message, string? readerName = null)
-        : base(message, readerName)
+        : this(ErrorCategory.CardOrData, error, operation, message, readerName)
+    {
+    }
+
+    /// <summary>A failed PC/SC call of <paramref name="category"/>.</summary>
+    protected PcscException(ErrorCategory category, ScardError error, string operation, string message, string? readerName)
+        : base(category, message, readerName, null)
     {
         Error = error;
         Operation = operation;
     }
 
+    /// <summary>The SCARD_* code.</summary>
     public ScardError Error { get; }
 
     /// <summary>The PC/SC function that failed (SCardConnect, SCardTransmit, ...).</summary>
@@ -44,11 +52,11 @@ public class PcscException : CardChannelException
 
 /// <summary>pcscd is not reachable or speaks another protocol version; recreate the context after fixing it.</summary>
 public sealed class PcscServiceException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(error, operation, message, readerName);
+    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);
 
 /// <summary>Another process holds the reader or card exclusively (SCARD_E_SHARING_VIOLATION).</summary>
 public sealed class PcscReaderBusyException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(error, operation, message, readerName);
+    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);
 
 /// <summary>The card is absent, was removed, reset by someone else, unpowered or mute.</summary>
 public sealed class PcscCardStateException(ScardError error, string operation, string message, string? readerName)
@@ -56,4 +64,4 @@ public sealed class PcscCardStateException(ScardError error, string operation, s
 
 /// <summary>The reader is unknown or went away.</summary>
 public sealed class PcscReaderException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(error, operation, message, readerName);
+    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);

@@ -1,17 +1,25 @@
 namespace CardKit.Pkcs11;
 
 /// <summary>A PKCS#11 function returned a CKR_* code; the message names the code and says what it means.</summary>
-public class Pkcs11Exception : Exception
+public class Pkcs11Exception : CardKitException
 {
+    /// <summary><paramref name="function"/> returned <paramref name="code"/>; <paramref name="detail"/> replaces the stock explanation.</summary>
     public Pkcs11Exception(ulong code, string function, string? detail = null)
-        : base($"{function} failed: {CkrName(code)}: {detail ?? Explain(code)}")
+        : base(ErrorCategory.CardOrData, $"{function} failed: {CkrName(code)}: {detail ?? Explain(code)}")
     {
         Code = code;
         Function = function;
     }
 
+    /// <summary>A failure that is not one function's return code.</summary>
     public Pkcs11Exception(string message, Exception? inner = null)
-        : base(message, inner)
+        : this(ErrorCategory.CardOrData, message, inner)
+    {
+    }
+
+    /// <summary>A failure of <paramref name="category"/> that is not one function's return code.</summary>
+    protected Pkcs11Exception(ErrorCategory category, string message, Exception? inner)
+        : base(category, message, inner)
     {
         Function = "";
     }
@@ -86,4 +94,4 @@ public class Pkcs11Exception : Exception
 }
 
 /// <summary>The module could not be loaded: missing file, not a shared library, not a PKCS#11 module.</summary>
-public sealed class Pkcs11ModuleException(string message, Exception? inner = null) : Pkcs11Exception(message, inner);
+public sealed class Pkcs11ModuleException(string message, Exception? inner = null) : Pkcs11Exception(ErrorCategory.Environment, message, inner);

@@ -4,10 +4,11 @@ namespace CardKit;
 /// The one exception type for bad card data: malformed hex, APDUs, TLV, records, captures.
 /// It says what was wrong and where (the byte or character offset in the input).
 /// </summary>
-public class CardKitFormatException : FormatException
+public class CardKitFormatException : CardKitException
 {
+    /// <summary>Bad data: <paramref name="message"/> says what, <paramref name="offset"/> where (-1 when not positional).</summary>
     public CardKitFormatException(string message, int offset = -1, Exception? inner = null)
-        : base(offset >= 0 ? $"{message} (at offset {offset})" : message, inner)
+        : base(ErrorCategory.CardOrData, offset >= 0 ? $"{message} (at offset {offset})" : message, inner)
     {
         Offset = offset;
         Reason = message;

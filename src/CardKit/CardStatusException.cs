@@ -6,13 +6,15 @@ namespace CardKit;
 /// The card answered a command with an error status word (wrong PIN, file not found, access
 /// denied...). The message says what was attempted, what the card said and what to do.
 /// </summary>
-public class CardStatusException : Exception
+public class CardStatusException : CardKitException
 {
+    /// <summary>The card refused with <paramref name="statusWord"/>; <paramref name="message"/> tells the story.</summary>
     public CardStatusException(string message, StatusWord statusWord)
-        : base(message)
+        : base(ErrorCategory.CardOrData, message)
     {
         StatusWord = statusWord;
     }
 
+    /// <summary>What the card answered.</summary>
     public StatusWord StatusWord { get; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CardKit.Hosting;
 
 namespace CardKit.Cli.Commands;
 
@@ -21,8 +22,12 @@ internal sealed class CardOptions
         command.Options.Add(Trace);
     }
 
-    public ICardChannel Open(ParseResult parse, CliOutput output) =>
-        CardConnector.Open(parse.GetValue(Reader), output, parse.GetValue(Trace));
+    /// <summary>Opens the card --reader names, traced to stderr with --trace.</summary>
+    public ICardChannel Open(ParseResult parse, CliOutput output)
+    {
+        var channel = CardReaders.Open(parse.GetValue(Reader));
+        return parse.GetValue(Trace) ? new TracingChannel(channel, new TextTraceObserver(output.Error)) : channel;
+    }
 
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON on stdout." };
 }

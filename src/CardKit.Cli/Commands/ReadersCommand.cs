@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using CardKit.Emulator;
+using CardKit.Hosting;
 using CardKit.Pcsc;
 
 namespace CardKit.Cli.Commands;
@@ -38,7 +38,7 @@ internal static class ReadersCommand
             var atr = r.CardPresent ? "  " + Hex.Format(r.Atr) : "";
             output.Out.WriteLine($"{i,2}  {r.Name.PadRight(width)}  {state,-14}{atr}".TrimEnd());
         }
-        output.Out.WriteLine($"In-process virtual cards: {string.Join(", ", VirtualCards.Kinds.Select(k => CardConnector.EmulatorPrefix + k))} (--reader emu:sim)");
+        output.Out.WriteLine($"In-process virtual cards: {string.Join(", ", CardReaders.VirtualCardDesignations)} (--reader emu:sim)");
     }
 
     private static string Describe(ReaderSnapshot r) => r switch
@@ -73,8 +73,8 @@ internal static class ReadersCommand
             }
             w.WriteEndArray();
             w.WriteStartArray("virtualCards");
-            foreach (var kind in VirtualCards.Kinds)
-                w.WriteStringValue(CardConnector.EmulatorPrefix + kind);
+            foreach (var designation in CardReaders.VirtualCardDesignations)
+                w.WriteStringValue(designation);
             w.WriteEndArray();
             w.WriteEndObject();
         });

@@ -6,7 +6,7 @@ namespace CardKit.Testing;
 /// A private SoftHSM2 token directory for one test process (SOFTHSM2_CONF in a temp dir) and the
 /// real command-line tools run against it with timeouts: softhsm2-util, pkcs11-tool, openssl.
 /// </summary>
-internal sealed class SoftHsm
+public sealed class SoftHsm
 {
     public const string ModulePath = "/usr/lib/softhsm/libsofthsm2.so";
     public const string Pin = "1234";

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace CardKit.Testing;
 
 /// <summary>Runs a real process for a test: optional stdin, captured output, killed (whole tree) when it overruns.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo psi, string? stdin, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace CardKit.Testing;
 
 /// <summary>A vpcd reader slot: the name pcscd gives it and the TCP port a virtual card connects to.</summary>
-internal sealed record VirtualReader(string Name, int Port);
+public sealed record VirtualReader(string Name, int Port);
 
 /// <summary>
 /// The vpcd readers scripts/setup.sh configures, handed out so that test suites running in
 /// parallel never share a reader. Inside one test project, tests that use the same reader must
 /// be in the same xunit collection.
 /// </summary>
-internal static class VirtualReaders
+public static class VirtualReaders
 {
     /// <summary>"Virtual PCD 00 00/01": kept for people and ./run.sh, never used by tests.</summary>
     public static readonly VirtualReader[] Manual = [new("Virtual PCD 00 00", 35963), new("Virtual PCD 00 01", 35964)];
@@ -23,12 +23,22 @@ internal static class VirtualReaders
     /// <summary>"Virtual PCD F": benchmarks and comparison scripts in bench/.</summary>
     public static readonly VirtualReader[] Bench = Pair("F", 35973);
 
+    /// <summary>
+    /// "Virtual PCD G 00 00": tests/CardKit.Hosting.Tests (reader choice, doctor). The last pair: a
+    /// monitor watches every reader plus the PnP pseudo-reader in one SCardGetStatusChange, and
+    /// pcsc-lite takes at most 16 reader states (PCSCLITE_MAX_READERS_CONTEXTS).
+    /// </summary>
+    public static readonly VirtualReader[] Hosting = [new("Virtual PCD G 00 00", 35975)];
+
+    /// <summary>"Virtual PCD G 00 01": tests/CardKit.Web.Tests (the card console).</summary>
+    public static readonly VirtualReader[] Web = [new("Virtual PCD G 00 01", 35976)];
+
     private static VirtualReader[] Pair(string letter, int port) =>
         [new($"Virtual PCD {letter} 00 00", port), new($"Virtual PCD {letter} 00 01", port + 1)];
 }
 
 /// <summary>Makes sure pcscd runs with the vpcd readers before an integration test talks to it.</summary>
-internal static class Pcscd
+public static class Pcscd
 {
     private static readonly Lazy<string?> Started = new(StartOnce);
 

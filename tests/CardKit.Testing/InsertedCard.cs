@@ -7,7 +7,7 @@ namespace CardKit.Testing;
 /// A virtual card plugged into the real pcscd through vpcd for one test: started, waited for
 /// until pcscd reports it present, and pulled out (and waited for) on dispose.
 /// </summary>
-internal sealed class InsertedCard : IDisposable
+public sealed class InsertedCard : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 

@@ -6,7 +6,7 @@ namespace CardKit.Testing;
 /// The built-in USIM (src/CardKit.Emulator/Data/usim.json) with its phone book laid out as other
 /// real cards do (TS 31.102 §4.4.2.1), as JSON for CardData.Load or `emulate usim --data`.
 /// </summary>
-internal static class UsimVariants
+public static class UsimVariants
 {
     /// <summary>
     /// EF_EMAIL as a type 2 file: EF_PBR lists it under A9, byte 0 of EF_IAP (4F25, SFI 5) record n

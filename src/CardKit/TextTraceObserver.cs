@@ -15,15 +15,25 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
     public void OnExchange(string readerName, ReadOnlySpan<byte> command, ReadOnlySpan<byte> response, TimeSpan elapsed)
     {
         WriteCommand(command);
+        writer.WriteLine(ResponseLine(command, response, elapsed));
+    }
+
+    /// <summary>
+    /// "=> 00 A4 04 00 ...  SELECT (...) [class]": the line --trace and the capture decoder both
+    /// print for a command (one decoder, one look).
+    /// </summary>
+    public static string CommandLine(ReadOnlySpan<byte> command, bool showSecrets = false, AidTable? aids = null) =>
+        $"=> {FormatCommand(command, showSecrets)}  {ApduDecoder.Describe(command, aids)}";
+
+    /// <summary>"&lt;= data SW  (1.234 ms) meaning": the response line; the elapsed time is left out when unknown.</summary>
+    public static string ResponseLine(ReadOnlySpan<byte> command, ReadOnlySpan<byte> response, TimeSpan? elapsed)
+    {
+        var time = elapsed is { } t ? $"  ({Ms(t)}) " : "  ";
         if (response.Length < 2)
-        {
-            writer.WriteLine($"<= {Hex.Format(response)}  ({Ms(elapsed)}) response shorter than a status word");
-            return;
-        }
+            return $"<= {Hex.Format(response)}{time}response shorter than a status word";
         var sw = new StatusWord(response[^2], response[^1]);
-        var context = command.Length > 0 && command[0] == 0xA0 ? StatusWordContext.Gsm : StatusWordContext.Iso7816;
         var data = response.Length > 2 ? Hex.Format(response[..^2]) + " " : "";
-        writer.WriteLine($"<= {data}{sw}  ({Ms(elapsed)}) {sw.Describe(context)}");
+        return $"<= {data}{sw}{time}{sw.Describe(ResponseSummary.ContextFor(command))}";
     }
 
     public void OnError(string readerName, ReadOnlySpan<byte> command, Exception exception, TimeSpan elapsed)
@@ -41,14 +51,13 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
     {
         if (showSecrets || !ApduDecoder.CarriesSecret(command))
             return Hex.Format(command);
-        var masked = command.ToArray();
-        var end = Math.Min(masked.Length, 5 + masked[4]);
-        return Hex.Format(masked.AsSpan(0, 5)) + string.Concat(Enumerable.Repeat(" **", end - 5)) +
-               (end < masked.Length ? " " + Hex.Format(masked.AsSpan(end)) : "");
+        var header = command[4] == 0 && command.Length > 7 ? 7 : 5;
+        var end = Math.Min(command.Length, header + (header == 7 ? command[5] << 8 | command[6] : command[4]));
+        return Hex.Format(command[..header]) + string.Concat(Enumerable.Repeat(" **", end - header)) +
+               (end < command.Length ? " " + Hex.Format(command[end..]) : "");
     }
 
-    private void WriteCommand(ReadOnlySpan<byte> command) =>
-        writer.WriteLine($"=> {FormatCommand(command, ShowSecrets)}  {ApduDecoder.Describe(command)}");
+    private void WriteCommand(ReadOnlySpan<byte> command) => writer.WriteLine(CommandLine(command, ShowSecrets));
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
 }

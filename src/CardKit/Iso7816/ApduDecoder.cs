@@ -20,7 +20,8 @@ public static class ApduDecoder
     public static bool CarriesSecret(ReadOnlySpan<byte> command) =>
         command.Length > 5 && command[1] is 0x20 or 0x21 or 0x24 or 0x26 or 0x28 or 0x2C;
 
-    public static ApduDescription Describe(ReadOnlySpan<byte> command)
+    /// <summary>Names the command, explains CLA and P1-P2; a SELECT by DF name names the AID from <paramref name="aids"/> (default: <see cref="AidTable.Default"/>).</summary>
+    public static ApduDescription Describe(ReadOnlySpan<byte> command, AidTable? aids = null)
     {
         if (command.Length < 4)
             return new ApduDescription("(truncated header)", $"{command.Length} byte(s); a command needs CLA INS P1 P2", "");
@@ -28,58 +29,11 @@ public static class ApduDecoder
         var ins = command[1];
         var p1 = command[2];
         var p2 = command[3];
-        return new ApduDescription(InstructionName(cla, ins), DescribeClass(cla), DescribeParameters(cla, ins, p1, p2, command));
+        return new ApduDescription(InstructionName(cla, ins), DescribeClass(cla), DescribeParameters(cla, ins, p1, p2, command, aids ?? AidTable.Default));
     }
 
-    /// <summary>ISO/IEC 7816-4:2020 §5.4.2 Table 4 and the GSM/UICC commands that share the INS space.</summary>
-    public static string InstructionName(byte cla, byte ins) => ins switch
-    {
-        0x04 => "DEACTIVATE FILE",
-        0x0C => "ERASE RECORD(S)",
-        0x0E or 0x0F => "ERASE BINARY",
-        0x10 => cla == 0x80 || cla == 0xA0 ? "TERMINAL PROFILE" : "PERFORM SCQL OPERATION",
-        0x12 => cla == 0x80 || cla == 0xA0 ? "FETCH" : "PERFORM TRANSACTION OPERATION",
-        0x14 => cla == 0x80 || cla == 0xA0 ? "TERMINAL RESPONSE" : "PERFORM USER OPERATION",
-        0x20 or 0x21 => "VERIFY",
-        0x22 => "MANAGE SECURITY ENVIRONMENT",
-        0x24 or 0x25 => "CHANGE REFERENCE DATA",
-        0x26 => "DISABLE VERIFICATION REQUIREMENT",
-        0x28 => "ENABLE VERIFICATION REQUIREMENT",
-        0x2A => "PERFORM SECURITY OPERATION",
-        0x2C or 0x2D => "RESET RETRY COUNTER (UNBLOCK)",
-        0x2E or 0x2F => "PERFORM BIOMETRIC OPERATION",
-        0x32 => "INCREASE",
-        0x44 => "ACTIVATE FILE",
-        0x46 or 0x47 => "GENERATE ASYMMETRIC KEY PAIR",
-        0x70 => "MANAGE CHANNEL",
-        0x82 => "EXTERNAL AUTHENTICATE",
-        0x84 => "GET CHALLENGE",
-        0x86 or 0x87 => "GENERAL AUTHENTICATE",
-        0x88 or 0x89 => "INTERNAL AUTHENTICATE",
-        0xA0 or 0xA1 => "SEARCH BINARY",
-        0xA2 => "SEARCH RECORD",
-        0xA4 => "SELECT",
-        0xB0 or 0xB1 => "READ BINARY",
-        0xB2 or 0xB3 => "READ RECORD(S)",
-        0xC0 => "GET RESPONSE",
-        0xC2 or 0xC3 => "ENVELOPE",
-        0xCA or 0xCB => "GET DATA",
-        0xCC or 0xCD => "GET NEXT DATA",
-        0xD0 or 0xD1 => "WRITE BINARY",
-        0xD2 => "WRITE RECORD",
-        0xD6 or 0xD7 => "UPDATE BINARY",
-        0xDA or 0xDB => "PUT DATA",
-        0xDC or 0xDD => "UPDATE RECORD",
-        0xE0 => "CREATE FILE",
-        0xE2 => "APPEND RECORD",
-        0xE4 => "DELETE FILE",
-        0xE6 => "TERMINATE DF",
-        0xE8 => "TERMINATE EF",
-        0xF2 => "STATUS",
-        0xFE => "TERMINATE CARD USAGE",
-        0xFA => "SLEEP",
-        _ => $"INS {ins:X2}",
-    };
+    /// <summary>The command's name for its class (see <see cref="InstructionNames"/>).</summary>
+    public static string InstructionName(byte cla, byte ins) => InstructionNames.Name(cla, ins);
 
     /// <summary>ISO/IEC 7816-4:2020 §5.4.1 (Tables 2 and 3).</summary>
     public static string DescribeClass(byte cla)
@@ -122,9 +76,9 @@ public static class ApduDecoder
         return text.ToString();
     }
 
-    private static string DescribeParameters(byte cla, byte ins, byte p1, byte p2, ReadOnlySpan<byte> command)
+    private static string DescribeParameters(byte cla, byte ins, byte p1, byte p2, ReadOnlySpan<byte> command, AidTable aids)
     {
-        var data = command.Length > 5 ? command[5..Math.Min(command.Length, 5 + command[4])] : [];
+        var data = CommandData(command);
         return ins switch
         {
             // GSM 11.11 §9.2.1: SELECT takes only a file ID; P1 P2 are 00.
@@ -136,7 +90,7 @@ public static class ApduDecoder
                 0x01 => $"child DF {Hex.Format(data, '\0')}",
                 0x02 => $"EF {Hex.Format(data, '\0')} under current DF",
                 0x03 => "parent DF",
-                0x04 => $"by DF name {Hex.Format(data, '\0')}",
+                0x04 => $"by DF name {Hex.Format(data, '\0')}" + (aids.Name(data) is { } aid ? $" ({aid})" : ""),
                 0x08 => $"path from MF {Hex.Format(data, '\0')}",
                 0x09 => $"path from current DF {Hex.Format(data, '\0')}",
                 _ => $"P1 {p1:X2}",
@@ -162,10 +116,23 @@ public static class ApduDecoder
             } + ((p2 >> 3) is var sfi and > 0 ? $", SFI {sfi}" : ""),
             0x20 or 0x24 or 0x26 or 0x28 or 0x2C => $"reference {p2:X2}" + (p2 >= 0x80 ? " (specific)" : " (global)")
                 + (ins == 0x20 && data.Length == 0 ? ", retry counter query" : ""),
-            0xC0 or 0x84 => $"{(command.Length > 4 ? (command[4] == 0 ? 256 : command[4]) : 0)} bytes",
+            0xC0 or 0x84 => $"{(command.Length == 5 ? (command[4] == 0 ? 256 : command[4]) : command.Length == 7 && command[4] == 0 ? ((command[5] << 8 | command[6]) is var n and > 0 ? n : 65536) : 0)} bytes",
             0xCA or 0xCB or 0xDA or 0xDB => $"tag {(p1 << 8) | p2:X4}",
             0x70 => p1 == 0x00 ? "open" : $"close channel {p2}",
             _ => "",
         };
+    }
+
+    // ISO/IEC 7816-3:2006 §12.1.3: the data field of a short (Lc in byte 5) or extended (00 Lc1 Lc2) command.
+    private static ReadOnlySpan<byte> CommandData(ReadOnlySpan<byte> command)
+    {
+        if (command.Length <= 5)
+            return [];
+        if (command[4] != 0)
+            return command[5..Math.Min(command.Length, 5 + command[4])];
+        if (command.Length <= 7)
+            return [];
+        var lc = command[5] << 8 | command[6];
+        return command[7..Math.Min(command.Length, 7 + lc)];
     }
 }

@@ -5,7 +5,7 @@ namespace CardKit.Tests.Iso7816;
 public class ApduDecoderTests
 {
     [Theory]
-    [InlineData("00 A4 04 00 07 A0 00 00 00 87 10 02", "SELECT", "by DF name A0000000871002, return FCI")]
+    [InlineData("00 A4 04 00 07 A0 00 00 00 87 10 02", "SELECT", "by DF name A0000000871002 (3GPP USIM), return FCI")]
     [InlineData("00 A4 08 04 04 7F 10 5F 3A", "SELECT", "path from MF 7F105F3A, return FCP")]
     [InlineData("00 A4 00 0C 02 3F 00", "SELECT", "file 3F00, no response data")]
     [InlineData("00 B0 83 10 10", "READ BINARY", "SFI 3, offset 16")]

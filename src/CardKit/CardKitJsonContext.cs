@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using CardKit.Capture;
+
+namespace CardKit;
+
+/// <summary>
+/// The source-generated JSON metadata of every record the CardKit library prints as JSON (AOT-safe,
+/// no reflection): camelCase names, enums as strings.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SpyMessage))]
+[JsonSerializable(typeof(TraceEvent))]
+public partial class CardKitJsonContext : JsonSerializerContext;

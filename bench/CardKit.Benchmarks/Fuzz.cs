@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using CardKit.Atr;
+using CardKit.Capture;
 using CardKit.Emulator;
 using CardKit.Iso7816;
 using CardKit.Pkcs11;
 using CardKit.Scripting;
+using CardKit.Testing.Captures;
 using CardKit.Tlv;
 
 namespace CardKit.Benchmarks;
@@ -31,6 +33,7 @@ internal static class Fuzz
             "token=demo;id=%01%A2;type=private;x-vendor=1?pin-value=1234&module-path=/usr/lib/m.so"u8.ToArray(),
         ];
         var cards = VirtualCards.Kinds.Select(k => VirtualCards.Create(k)).ToArray();
+        var capture = new SpyCaptureTarget();
         var response = new byte[ICardChannel.MaxExtendedResponse];
         var formatErrors = 0L;
         var clock = Stopwatch.StartNew();
@@ -48,6 +51,7 @@ internal static class Fuzz
             formatErrors += Try(() => RoundTripUri("pkcs11:" + System.Text.Encoding.Latin1.GetString(input)));
             ApduDecoder.Describe(input);
             TextTraceObserver.FormatCommand(input);
+            formatErrors += capture.Run(random);
             var card = cards[i % cards.Length];
             var length = card.Process(input, response);
             if (length < 2)
@@ -55,8 +59,58 @@ internal static class Fuzz
             if (i % 10_000 == 0)
                 card.Reset();
         }
-        Console.WriteLine($"fuzz: {count:N0} inputs x 10 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"fuzz: {count:N0} inputs x 11 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
+    }
+
+    /// <summary>
+    /// Damaged captures (bit flips, truncation, changed lengths) of a T=1 reader's session: only the
+    /// format error may escape, and at least the messages of the frames before the damage come out.
+    /// </summary>
+    private sealed class SpyCaptureTarget
+    {
+        private readonly byte[] _capture;
+        private readonly List<long> _blockEnds = [];
+        private readonly List<long> _dataOffsets = [];
+        private readonly List<long> _messageFrames;
+
+        public SpyCaptureTarget()
+        {
+            using var stream = new MemoryStream();
+            var writer = new CaptureWriter(stream, CaptureContainer.PcapNg, 220);
+            CcidTestCaptures.T1Reader(new CcidCaptureBuilder(new UsbCaptureBuilder(writer, 220, 1, 7)));
+            _capture = stream.ToArray();
+            using (var reader = new CaptureReader(new MemoryStream(_capture)))
+            {
+                while (reader.TryReadPacket(out var packet))
+                {
+                    _blockEnds.Add(reader.Position);
+                    _dataOffsets.Add(packet.DataOffset);
+                }
+            }
+            _messageFrames = [.. CcidSpy.Decode(new MemoryStream(_capture)).Select(m => m.Frame)];
+        }
+
+        public int Run(Random random)
+        {
+            var (bytes, damage) = CaptureMutator.Mutate(random, _capture, _dataOffsets);
+            var intactFrames = _blockEnds.Count(end => end <= damage);
+            var expected = _messageFrames.Count(f => f <= intactFrames);
+            var decoded = 0;
+            var error = 0;
+            try
+            {
+                foreach (var _ in CcidSpy.Decode(new MemoryStream(bytes)))
+                    decoded++;
+            }
+            catch (CaptureFormatException)
+            {
+                error = 1;
+            }
+            if (decoded < expected)
+                throw new InvalidOperationException($"damage at {damage}: {decoded} messages decoded, the intact prefix has {expected}");
+            return error;
+        }
     }
 
     // A URI that parses must format to one that parses again (RFC 7512 §2.3 encoding on output).

@@ -33,6 +33,10 @@ public sealed class JsonTraceObserver(TextWriter writer) : IApduObserver
         });
     }
 
+    /// <summary>The card the trace starts with: its reader and ATR (a "connect" line, which a replay takes its ATR from).</summary>
+    public void OnConnect(string readerName, ReadOnlySpan<byte> atr) =>
+        Write(new TraceEvent { Time = Now(), Reader = readerName, Message = "connect", Atr = Hex.Format(atr, '\0') });
+
     /// <inheritdoc/>
     public void OnReset(string readerName, ReadOnlySpan<byte> atr) =>
         Write(new TraceEvent { Time = Now(), Reader = readerName, Message = "reset", Atr = Hex.Format(atr, '\0') });

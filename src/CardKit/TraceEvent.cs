@@ -15,7 +15,7 @@ public sealed record TraceEvent
     /// <summary>The reader name.</summary>
     public required string Reader { get; init; }
 
-    /// <summary>"exchange", "reset" or "error".</summary>
+    /// <summary>"connect" (the card at the start), "exchange", "reset" or "error".</summary>
     public required string Message { get; init; }
 
     /// <summary>Milliseconds the exchange took.</summary>
@@ -30,7 +30,7 @@ public sealed record TraceEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ResponseSummary? Response { get; init; }
 
-    /// <summary>The ATR after a reset, hex.</summary>
+    /// <summary>The ATR at the start or after a reset, hex.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Atr { get; init; }
 

@@ -13,7 +13,7 @@ internal sealed class CardOptions
 
     public Option<bool> Trace { get; } = new("--trace")
     {
-        Description = "Print every APDU exchange (command, response, elapsed time) to stderr; PINs are masked.",
+        Description = "Print every APDU exchange (command, response, elapsed time) to stderr; PINs are masked. With --json, as JSON lines (what `emulate replay` plays back).",
     };
 
     public void AddTo(Command command)
@@ -26,8 +26,18 @@ internal sealed class CardOptions
     public ICardChannel Open(ParseResult parse, CliOutput output)
     {
         var channel = CardReaders.Open(parse.GetValue(Reader));
-        return parse.GetValue(Trace) ? new TracingChannel(channel, new TextTraceObserver(output.Error)) : channel;
+        if (!parse.GetValue(Trace))
+            return channel;
+        if (!JsonRequested(parse))
+            return new TracingChannel(channel, new TextTraceObserver(output.Error));
+        var json = new JsonTraceObserver(output.Error);
+        json.OnConnect(channel.ReaderName, channel.Atr.Span);
+        return new TracingChannel(channel, json);
     }
+
+    // The command's own --json, when it has one, makes the trace JSON lines too.
+    private static bool JsonRequested(ParseResult parse) =>
+        parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> json && parse.GetValue(json);
 
     public static Option<bool> Json() => new("--json") { Description = "Machine-readable JSON on stdout." };
 }

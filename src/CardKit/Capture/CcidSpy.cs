@@ -366,9 +366,10 @@ public sealed class CcidSpy
                     (responseBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: false, packet.Frame, note);
                     if (responseBytes is not null)
                     {
-                        answered = slot.LastCommand;
+                        answered = pending is null ? null : slot.LastCommand;
                         response = ResponseSummary.Of(responseBytes, answered ?? []);
-                        slot.Answered(packet.Frame, responseBytes);
+                        if (answered is not null)
+                            slot.Answered(packet.Frame, responseBytes);
                     }
                 }
                 else if (data.Length > 0)

@@ -294,7 +294,12 @@ public sealed class CcidSpy
             slot.LastCommand = apduBytes;
         }
         var key = header.Slot << 8 | header.Seq;
-        var busy = device.Pending.Values.FirstOrDefault(p => p.Slot == header.Slot);
+        PendingRequest? busy = null;
+        foreach (var p in device.Pending.Values)
+        {
+            if (p.Slot == header.Slot)
+                busy = p;
+        }
         if (busy is not null && header.MessageType != CcidMessageType.Abort && busy.Message.Type != (int)CcidMessageType.Abort)
         {
             device.Pending.Remove(header.Slot << 8 | busy.Seq);

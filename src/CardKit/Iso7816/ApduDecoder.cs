@@ -35,8 +35,12 @@ public static class ApduDecoder
     /// <summary>The command's name for its class (see <see cref="InstructionNames"/>).</summary>
     public static string InstructionName(byte cla, byte ins) => InstructionNames.Name(cla, ins);
 
+    private static readonly string?[] ClassTexts = new string?[256];
+
     /// <summary>ISO/IEC 7816-4:2020 §5.4.1 (Tables 2 and 3).</summary>
-    public static string DescribeClass(byte cla)
+    public static string DescribeClass(byte cla) => ClassTexts[cla] ??= ClassText(cla);
+
+    private static string ClassText(byte cla)
     {
         if (cla == 0xFF)
             return "invalid class FF (reserved for PPS)";

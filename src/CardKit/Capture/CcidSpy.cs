@@ -243,6 +243,7 @@ public sealed class CcidSpy
         string? detail = null, note = null, hex = null;
         CcidProtocolData? parameters = null;
         SpyT1Block? t1 = null;
+        SpySecure? secure = null;
         CommandSummary? apdu = null;
         byte[]? apduBytes = null;
         switch (header.MessageType)
@@ -257,7 +258,7 @@ public sealed class CcidSpy
                 break;
             case CcidMessageType.Secure:
                 detail = Join(header.Byte7 != 0 ? $"BWI {header.Byte7}" : null, data.Length > 0 ? CcidNames.PinOperation(data[0]) : "no bPINOperation");
-                hex = Hex.Format(data, '\0');
+                secure = SpySecure.FromCcid(data, _options.Aids);
                 slot.LastCommand = null;
                 break;
             case CcidMessageType.SetParameters:
@@ -318,6 +319,7 @@ public sealed class CcidSpy
             Detail = detail,
             Apdu = apdu,
             T1 = t1,
+            Secure = secure,
             Parameters = parameters,
             Data = hex,
             Note = note,

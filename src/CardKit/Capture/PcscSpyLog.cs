@@ -18,9 +18,13 @@ public static class PcscSpyLog
     {
         if (firstBytes.IsEmpty)
             return false;
+        if (firstBytes[0] is (byte)'>' or (byte)'<')
+            return true;
         foreach (var b in firstBytes)
         {
-            if (!(b is (byte)'>' or (byte)'@' or (byte)'|' || char.IsAsciiHexDigit((char)b)))
+            if (b == '@')
+                return true;
+            if (!char.IsAsciiHexDigit((char)b))
                 return false;
         }
         return true;
@@ -38,6 +42,7 @@ public static class PcscSpyLog
         var number = 0L;
         var offset = 0L;
         string? lastAtr = null;
+        var features = new Dictionary<uint, Ccid.Part10Feature>();
         while (reader.ReadLine() is { } line)
         {
             number++;
@@ -64,7 +69,7 @@ public static class PcscSpyLog
                     throw new CaptureFormatException($"a call end is '<|sec|usec|function|result|0xcode', got '{text}'", number, lineOffset, "line");
                 if (!open.Remove(thread, out var call) || call.Function != fields[3])
                     throw new CaptureFormatException($"{fields[3]} returns but was not called on thread {thread}", number, lineOffset, "line");
-                var message = Complete(call, thread, fields[4], fields[5], (sec * 1_000_000 + usec - call.Microseconds) / 1000.0, options, ref lastAtr);
+                var message = Complete(call, thread, fields[4], fields[5], (sec * 1_000_000 + usec - call.Microseconds) / 1000.0, options, ref lastAtr, features);
                 if (options.Device is null || options.Device == thread)
                     yield return message;
             }
@@ -81,7 +86,8 @@ public static class PcscSpyLog
             throw new CaptureFormatException($"the log ends inside {call.Function} called at line {call.Line}", number + 1, offset, "line");
     }
 
-    private static SpyMessage Complete(OpenCall call, string thread, string result, string code, double milliseconds, SpyOptions options, ref string? lastAtr)
+    private static SpyMessage Complete(OpenCall call, string thread, string result, string code, double milliseconds, SpyOptions options,
+        ref string? lastAtr, Dictionary<uint, Ccid.Part10Feature> features)
     {
         var success = result == "SCARD_S_SUCCESS" || code == "0x00000000";
         CommandSummary? apdu = null;
@@ -99,12 +105,13 @@ public static class PcscSpyLog
             if (answer is not null && command is not null)
                 response = ResponseSummary.Of(answer, command);
         }
+        var secure = call.Function is "SCardControl" or "SCardControl132" && arguments.Count >= 6 ? Control(arguments, success, features, options) : null;
         var shown = arguments;
         if (apdu is not null && !options.ShowSecrets && ApduDecoder.CarriesSecret(command))
             shown = [.. arguments.Select((a, i) => i == 4 ? apdu.Hex : a)];
         string? atr = null;
-        // SCardStatus: ..., dwState, dwProtocol, cbAtrLen, pbAtr.
-        if (call.Function == "SCardStatus" && success && arguments.Count >= 8 && Buffer(arguments[7]) is { Length: > 0 } statusAtr)
+        // SCardStatus: hCard, pcchReaderLen, pcbAtrLen, then cchReaderLen, mszReaderName, dwState, dwProtocol, cbAtrLen, pbAtr.
+        if (call.Function == "SCardStatus" && success && arguments.Count >= 9 && Buffer(arguments[8]) is { Length: > 0 } statusAtr)
             atr = Hex.Format(statusAtr, '\0');
         if (atr is not null && atr != lastAtr)
             lastAtr = atr;
@@ -121,11 +128,37 @@ public static class PcscSpyLog
             Call = new SpyCall(call.Function, result, code, milliseconds, shown),
             Apdu = apdu,
             Response = response,
+            Secure = secure,
             Atr = atr is null ? null : new SpyAtr { Hex = atr, Valid = Atr.AtrParser.Parse(Hex.Parse(atr)).IsValid, Protocols = Atr.AtrParser.Parse(Hex.Parse(atr)).Protocols },
             CommandBytes = apdu is null ? null : command,
             ResponseBytes = response is null ? null : answer,
             AnsweredCommand = response is null ? null : command,
         };
+    }
+
+    // PC/SC v2 part 10 §2.2: CM_IOCTL_GET_FEATURE_REQUEST answers with the control code of every
+    // feature; FEATURE_VERIFY_PIN_DIRECT / FEATURE_MODIFY_PIN_DIRECT then take PIN_VERIFY_STRUCTURE /
+    // PIN_MODIFY_STRUCTURE (§2.5.2, §2.5.3). pcsc-lite's SCARD_CTL_CODE(3400) is 0x42000D48; libccid
+    // answers 0x42330000 + feature when no feature list is in the log.
+    private static SpySecure? Control(List<string> arguments, bool success, Dictionary<uint, Ccid.Part10Feature> features, SpyOptions options)
+    {
+        if (!uint.TryParse(arguments[1].AsSpan(arguments[1].StartsWith("0x", StringComparison.Ordinal) ? 2 : 0), System.Globalization.NumberStyles.HexNumber,
+                CultureInfo.InvariantCulture, out var controlCode))
+            return null;
+        if (controlCode is 0x42000D48 or 0x313520)
+        {
+            if (success && Buffer(arguments[5]) is { } list && Ccid.Part10FeatureList.TryParse(list, out var parsed))
+            {
+                foreach (var (feature, value) in parsed!.Features)
+                    features[value] = feature;
+            }
+            return null;
+        }
+        var known = features.TryGetValue(controlCode, out var f) ? f : controlCode is 0x42330006 ? Ccid.Part10Feature.VerifyPinDirect
+            : controlCode is 0x42330007 ? Ccid.Part10Feature.ModifyPinDirect : (Ccid.Part10Feature?)null;
+        if (known is not (Ccid.Part10Feature.VerifyPinDirect or Ccid.Part10Feature.ModifyPinDirect) || Buffer(arguments[3]) is not { } structure)
+            return null;
+        return SpySecure.FromPart10(structure, known == Ccid.Part10Feature.ModifyPinDirect, options.Aids);
     }
 
     private static byte[]? Buffer(string text) =>

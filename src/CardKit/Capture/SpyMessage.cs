@@ -70,6 +70,10 @@ public sealed class SpyMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SpyAtr? Atr { get; init; }
 
+    /// <summary>The PIN pad operation of PC_to_RDR_Secure, or of a pcsc-spy SCardControl with a part 10 PIN structure.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SpySecure? Secure { get; init; }
+
     /// <summary>The T=1 block of a TPDU-level exchange.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SpyT1Block? T1 { get; init; }

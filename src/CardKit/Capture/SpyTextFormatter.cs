@@ -57,6 +57,14 @@ public sealed class SpyTextFormatter(TextWriter writer, bool showSecrets = false
             writer.WriteLine("    " + string.Join(", ", slots.Select(s => $"slot {s.Slot} {(s.Present ? "present" : "empty")}")));
         if (m.T1 is { } t1)
             writer.WriteLine($"    {Side(m)}T=1 {t1.Text}  NAD {t1.Nad:X2} PCB {t1.Pcb:X2} LEN {t1.Len} EDC {t1.Edc}{(t1.EdcOk ? "" : $" (expected {t1.ExpectedEdc})")}");
+        if (m.Secure is { } secure)
+        {
+            writer.WriteLine($"    {Side(m)}PIN {secure.Operation}" + (secure.Error is { } bad ? $": {bad}" : secure.Format is null ? "" :
+                $": {secure.Format}; PIN {secure.MinPinLength}-{secure.MaxPinLength} digits; ends on {secure.EntryValidation}"
+                + (secure.ConfirmPin is { } confirm ? $"; {confirm}" : "") + $"; timeout {secure.TimeOut} s; {secure.NumberMessage} message(s), language {secure.LangId}"));
+            if (secure.Template is { } template)
+                writer.WriteLine($"    template {template.Hex}  {template.Name} ({template.P1p2}) [{template.ClassMeaning}]");
+        }
         if (m.Atr is { } atr)
             writer.WriteLine($"    ATR {Hex.Format(Hex.Parse(atr.Hex))}  T={string.Join(", T=", atr.Protocols)}{(atr.Valid ? "" : "; " + string.Join("; ", atr.Defects ?? []))}"
                 + (atr.Cards is { Count: > 0 } cards ? $"; {cards[0]}" : ""));

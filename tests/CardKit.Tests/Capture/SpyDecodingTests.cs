@@ -229,4 +229,37 @@ public class SpyDecodingTests
         Assert.NotEmpty(only);
         Assert.All(only, m => Assert.Equal("1.7", m.Device));
     }
+
+    [Fact]
+    public void Secure_verify_and_modify_structures_are_decoded_with_their_APDU_template()
+    {
+        var secure = Device("1.5").Where(m => m.Message == "PC_to_RDR_Secure").ToList();
+        var verify = secure[0].Secure!;
+        Assert.Null(verify.Error);
+        Assert.Equal("verify", verify.Operation);
+        Assert.Equal(0x82, verify.FormatString);
+        Assert.Equal(4, verify.MinPinLength);
+        Assert.Equal(8, verify.MaxPinLength);
+        Assert.Equal("validation key pressed", verify.EntryValidation);
+        Assert.Equal("0904", verify.LangId);
+        Assert.Equal("00200000083030303000000000", verify.Template!.Hex);
+        Assert.Equal("VERIFY", verify.Template.Name);
+        var modify = secure[1].Secure!;
+        Assert.Null(modify.Error);
+        Assert.Equal("modify", modify.Operation);
+        Assert.Equal(4, modify.InsertionOffsetNew);
+        Assert.Equal([0, 1, 2], modify.MessageIndexes);
+        Assert.Equal("new PIN confirmed, current PIN entered", modify.ConfirmPin);
+        Assert.Equal("CHANGE REFERENCE DATA", modify.Template!.Name);
+        Assert.Equal("9000", Device("1.5").Single(m => m.RequestMessage == secure[0]).Response!.Sw);
+    }
+
+    [Fact]
+    public void A_Secure_message_with_a_broken_structure_says_why()
+    {
+        var bad = SpySecure.FromCcid(Hex.Parse("00 00 82 04"));
+        Assert.Equal("verify", bad.Operation);
+        Assert.NotNull(bad.Error);
+        Assert.Equal("cancel", SpySecure.FromCcid([0x04]).Operation);
+    }
 }

@@ -15,6 +15,7 @@ namespace CardKit.Capture;
 /// </summary>
 public sealed class CcidSpy
 {
+    private static readonly SpyStatus?[] Statuses = new SpyStatus?[256];
     private readonly SpyOptions _options;
     private readonly Dictionary<int, CcidDevice> _devices = [];
 
@@ -353,7 +354,7 @@ public sealed class CcidSpy
         {
             note = $"answers {pending.Message.Message}, which expects {CcidNames.Message(expected)}";
         }
-        var status = new SpyStatus(header.Byte7, CcidNames.IccStatus(header.Byte7), CcidNames.CommandStatus(header.Byte7));
+        var status = Statuses[header.Byte7] ??= new SpyStatus(header.Byte7, CcidNames.IccStatus(header.Byte7), CcidNames.CommandStatus(header.Byte7));
         SpyError? error = commandStatus == 1 ? new SpyError(header.Byte8, CcidNames.ErrorName(header.Byte8), CcidNames.Error(header.Byte8)) : null;
         if (commandStatus == 2)
             detail = $"time extension requested, multiplier {header.Byte8}";

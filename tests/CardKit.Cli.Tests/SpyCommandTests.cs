@@ -78,6 +78,25 @@ public class SpyCommandTests
         Assert.Contains("T=1 S(WTX request) 02", stdout, StringComparison.Ordinal);
         Assert.Contains("note: EDC mismatch", stdout, StringComparison.Ordinal);
         Assert.Contains("PC_to_RDR_GetSlotStatus -> no response", stdout, StringComparison.Ordinal);
+        Assert.Contains("-> PIN verify: ", stdout, StringComparison.Ordinal);
+        Assert.Contains("template 00200000083030303000000000  VERIFY", stdout, StringComparison.Ordinal);
+        Assert.Contains("template 00240000083030303030303030  CHANGE REFERENCE DATA", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Emulate_replay_needs_a_recording_that_has_exchanges()
+    {
+        var (exitCode, _, stderr) = CliRunner.Run("emulate", "replay");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("needs the recording", stderr, StringComparison.Ordinal);
+        (exitCode, _, stderr) = CliRunner.Run("emulate", "replay", "/nonexistent/session.pcapng");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("not found", stderr, StringComparison.Ordinal);
+        using var empty = TempPath.File(".jsonl");
+        File.WriteAllText(empty.Path, "{\"message\":\"connect\",\"atr\":\"3B00\"}\n");
+        (exitCode, _, stderr) = CliRunner.Run("emulate", "replay", empty.Path);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("no APDU exchange", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

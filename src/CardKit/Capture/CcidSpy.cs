@@ -350,7 +350,7 @@ public sealed class CcidSpy
         {
             note = $"unexpected response: no request with slot {header.Slot} and sequence {header.Seq} is pending";
         }
-        else if (CcidNames.ResponseTo((byte)pending.Message.Type!.Value) is var expected and not 0 && expected != header.Type)
+        else if (CcidNames.ResponseTo((byte)pending.Message.Type) is var expected and not 0 && expected != header.Type)
         {
             note = $"answers {pending.Message.Message}, which expects {CcidNames.Message(expected)}";
         }
@@ -369,7 +369,7 @@ public sealed class CcidSpy
                         atr = Atr(data);
                     slot.PowerOn();
                 }
-                else if (data.Length > 0 && pending?.Message.Type is (int)CcidMessageType.XfrBlock or (int)CcidMessageType.Secure or null)
+                else if (data.Length > 0 && (pending is null || pending.Message.Type is (int)CcidMessageType.XfrBlock or (int)CcidMessageType.Secure))
                 {
                     (responseBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: false, packet.Frame, note);
                     if (responseBytes is not null)
@@ -414,7 +414,7 @@ public sealed class CcidSpy
             Seq = header.Seq,
             Message = CcidNames.Message(header.Type),
             Type = header.Type,
-            Request = pending?.Message.Frame,
+            Request = pending?.Message.Frame ?? 0,
             ElapsedMs = elapsed,
             Detail = detail,
             Status = status,

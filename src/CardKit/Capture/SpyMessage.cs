@@ -34,13 +34,13 @@ public sealed class SpyMessage
     /// <summary>The CCID message name (PC_to_RDR_XfrBlock ...), "CCID interface", "unanswered request", or the SCard function.</summary>
     public required string Message { get; init; }
 
-    /// <summary>bMessageType.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Type { get; init; }
+    /// <summary>bMessageType; 0 (left out of the JSON) for records that are no CCID message.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Type { get; init; }
 
-    /// <summary>For a response: the frame of the request it answers.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Request { get; init; }
+    /// <summary>For a response: the frame of the request it answers; 0 (left out) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long Request { get; init; }
 
     /// <summary>For a response: milliseconds since its request.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -82,7 +82,7 @@ public sealed class SpyTextFormatter(TextWriter writer, bool showSecrets = false
         if (m is null)
             return;
         if (m.CommandBytes is { } command)
-            writer.WriteLine("    " + TextTraceObserver.CommandLine(command, showSecrets, aids) + (m.Apdu?.Continues is { } c ? $"  (continues #{c})" : ""));
+            writer.WriteLine("    " + TextTraceObserver.CommandLine(command, showSecrets, aids) + (m.Apdu is { Continues: > 0 } a ? $"  (continues #{a.Continues})" : ""));
         if (m.ResponseBytes is { } response)
             writer.WriteLine("    " + TextTraceObserver.ResponseLine(m.AnsweredCommand ?? [], response,
                 m.ElapsedMs is { } ms && m.Direction != "in" ? TimeSpan.FromMilliseconds(ms) : null));

@@ -13,9 +13,9 @@ public sealed record CommandSummary
     /// <summary>The command in hex without spaces; the data of VERIFY/CHANGE/UNBLOCK as "**" per byte unless secrets are shown.</summary>
     public required string Hex { get; init; }
 
-    /// <summary>1-4 (ISO/IEC 7816-3:2006 §12.1.2), null when the length fields do not parse.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Case { get; init; }
+    /// <summary>1-4 (ISO/IEC 7816-3:2006 §12.1.2), 0 (left out of the JSON) when the length fields do not parse.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Case { get; init; }
 
     /// <summary>The class byte.</summary>
     public int Cla { get; init; }
@@ -33,13 +33,13 @@ public sealed record CommandSummary
     /// <summary>What P1-P2 (and the data, for SELECT) mean, empty when the command has no table.</summary>
     public required string P1p2 { get; init; }
 
-    /// <summary>Nc, the data length; null without data.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Lc { get; init; }
+    /// <summary>Nc, the data length; 0 (left out of the JSON) without data.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Lc { get; init; }
 
-    /// <summary>Ne, the expected response length (256 for short Le 00, 65536 for extended 0000); null without Le.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Le { get; init; }
+    /// <summary>Ne, the expected response length (256 for short Le 00, 65536 for extended 0000); 0 (left out) without Le.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Le { get; init; }
 
     /// <summary>True when Lc/Le use the extended form.</summary>
     public bool Extended { get; init; }
@@ -48,15 +48,15 @@ public sealed record CommandSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 
-    /// <summary>The frame (or exchange) whose 61xx/6Cxx this command answers (GET RESPONSE, or the resent command), or null.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? Continues { get; init; }
+    /// <summary>The frame whose 61xx/6Cxx this command follows up (GET RESPONSE, or the command resent with the right Le); 0 (left out) when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long Continues { get; init; }
 
     /// <summary>Decodes <paramref name="command"/>; never throws (a malformed APDU gets <see cref="Error"/>).</summary>
     public static CommandSummary Of(ReadOnlySpan<byte> command, bool showSecrets = false, AidTable? aids = null, long? continues = null)
     {
         var description = ApduDecoder.Describe(command, aids);
-        int? apduCase = null, lc = null, le = null;
+        int apduCase = 0, lc = 0, le = 0;
         var extended = false;
         string? error = null;
         if (command.Length >= 4)
@@ -65,8 +65,8 @@ public sealed record CommandSummary
             {
                 var parsed = CommandApdu.Parse(command);
                 apduCase = (int)parsed.Case;
-                lc = parsed.Data.Length > 0 ? parsed.Data.Length : null;
-                le = parsed.Ne > 0 ? parsed.Ne : null;
+                lc = parsed.Data.Length;
+                le = parsed.Ne;
                 extended = parsed.IsExtended;
             }
             catch (CardKitFormatException e)
@@ -91,7 +91,7 @@ public sealed record CommandSummary
             Le = le,
             Extended = extended,
             Error = error,
-            Continues = continues,
+            Continues = continues ?? 0,
         };
     }
 

@@ -136,4 +136,50 @@ public class PcscSpyLogTests
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
         Assert.StartsWith("line ", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Two_thousand_damaged_logs_fail_only_with_the_format_error_after_the_intact_calls()
+    {
+        var intact = Decode(Log);
+        var text = Log.Replace("\r", "", StringComparison.Ordinal);
+        var random = new Random(3400);
+        for (var i = 0; i < 2000; i++)
+        {
+            var chars = text.ToCharArray();
+            var at = random.Next(chars.Length);
+            var cut = random.Next(3) == 0;
+            if (!cut)
+                chars[at] = "|@<>0xA \nZ"[random.Next(10)];
+            var damaged = cut ? text[..at] : new string(chars);
+            var decoded = new List<SpyMessage>();
+            try
+            {
+                foreach (var m in CcidSpy.Decode(new MemoryStream(Encoding.ASCII.GetBytes(damaged))))
+                    decoded.Add(m);
+            }
+            catch (CardKitFormatException)
+            {
+            }
+            // Calls that returned before the damaged line are decoded as before.
+            var firstDamagedLine = text[..at].Count(c => c == '\n') + 1;
+            var before = intact.Where(c => EndLine(text, c) < firstDamagedLine).ToList();
+            Assert.True(decoded.Count >= before.Count, $"damage {i} at {at}: {decoded.Count} calls, {before.Count} intact");
+            for (var k = 0; k < before.Count; k++)
+                Assert.Equal(Json(before[k]), Json(decoded[k]));
+        }
+    }
+
+    private static string Json(SpyMessage m) => System.Text.Json.JsonSerializer.Serialize(m, CardKitJsonContext.Default.SpyMessage);
+
+    // The line of a call's "<|" (its end).
+    private static int EndLine(string text, SpyMessage call)
+    {
+        var lines = text.Split('\n');
+        for (var n = (int)call.Frame; n <= lines.Length; n++)
+        {
+            if (lines[n - 1].Contains("@<|", StringComparison.Ordinal) && lines[n - 1].Split('@')[0] == call.Device)
+                return n;
+        }
+        return int.MaxValue;
+    }
 }

@@ -31,7 +31,7 @@ public class TsharkAgreementTests
         using (var stream = File.OpenRead(file.Path))
             messages = [.. CcidSpy.Decode(stream)];
         var rows = await Tshark(file.Path);
-        var byFrame = messages.Where(m => m.Type is not null && m.Direction != "none").ToLookup(m => m.Frame);
+        var byFrame = messages.Where(m => m.Type != 0 && m.Direction != "none").ToLookup(m => m.Frame);
 
         // Frames tshark decodes as APDUs or status words where it reads the bytes wrongly:
         var misread = new Dictionary<long, string>();
@@ -92,7 +92,7 @@ public class TsharkAgreementTests
         // 1. The interrupt pipe: NotifySlotChange and HardwareError.
         Assert.All(messages.Where(m => m.Type is 0x50 or 0x51), m => Assert.DoesNotContain(m.Frame, decodedByTshark));
         // 2. The reader whose enumeration was not captured (USBPcap, bus 2): tshark needs "Decode As" per endpoint.
-        Assert.All(messages.Where(m => m.Device == "2.3" && m.Type is not null), m => Assert.DoesNotContain(m.Frame, decodedByTshark));
+        Assert.All(messages.Where(m => m.Device == "2.3" && m.Type != 0), m => Assert.DoesNotContain(m.Frame, decodedByTshark));
         // 3. Secure, IccClock, T0APDU, Mechanical, SetDataRateAndClockFrequency, ResetParameters, Abort: tshark shows the type only.
         Assert.All(messages.Where(m => m.Type is 0x69 or 0x6E or 0x6A or 0x71 or 0x73 or 0x6D or 0x72), m => Assert.DoesNotContain(m.Frame, slotSeqByTshark));
         // 4. T=1 blocks (NAD, PCB, chaining, WTX, EDC) and the APDUs reassembled from them or from extended-level chains.

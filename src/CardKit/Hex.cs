@@ -111,13 +111,14 @@ public static class Hex
         {
             // A plain loop: Convert.ToHexString's vector path runs in software in a native AOT build
             // for baseline x64 (no SSSE3 shuffle), which made it the spy's hottest function.
-            var compact = data.Length <= 1024 ? stackalloc char[data.Length * 2] : new char[data.Length * 2];
-            for (var i = 0; i < data.Length; i++)
+            return string.Create(data.Length * 2, data, static (chars, bytes) =>
             {
-                compact[i * 2] = "0123456789ABCDEF"[data[i] >> 4];
-                compact[i * 2 + 1] = "0123456789ABCDEF"[data[i] & 0xF];
-            }
-            return new string(compact);
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    chars[i * 2] = "0123456789ABCDEF"[bytes[i] >> 4];
+                    chars[i * 2 + 1] = "0123456789ABCDEF"[bytes[i] & 0xF];
+                }
+            });
         }
         var length = data.Length * 3 - 1;
         var chars = length <= 1024 ? stackalloc char[length] : new char[length];

@@ -403,7 +403,7 @@ public sealed class CcidSpy
                 detail = data.Length > 0 ? DataRate(data) : detail;
                 break;
         }
-        var elapsed = pending is null ? (double?)null : (packet.TimestampNanoseconds - pending.Nanoseconds) / 1e6;
+        var elapsed = pending is null ? 0 : (packet.TimestampNanoseconds - pending.Nanoseconds) / 1e6;
         return new SpyMessage
         {
             Frame = packet.Frame,

@@ -42,9 +42,9 @@ public sealed class SpyMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Request { get; init; }
 
-    /// <summary>For a response: milliseconds since its request.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? ElapsedMs { get; init; }
+    /// <summary>For a response: milliseconds since its request (for a pcsc-spy call: its duration); 0 (left out of the JSON) when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double ElapsedMs { get; init; }
 
     /// <summary>The message-specific header fields explained (voltage, level parameter, clock status, ...).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

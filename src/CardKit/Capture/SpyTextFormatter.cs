@@ -85,12 +85,12 @@ public sealed class SpyTextFormatter(TextWriter writer, bool showSecrets = false
             writer.WriteLine("    " + TextTraceObserver.CommandLine(command, showSecrets, aids) + (m.Apdu is { Continues: > 0 } a ? $"  (continues #{a.Continues})" : ""));
         if (m.ResponseBytes is { } response)
             writer.WriteLine("    " + TextTraceObserver.ResponseLine(m.AnsweredCommand ?? [], response,
-                m.ElapsedMs is { } ms && m.Direction != "in" ? TimeSpan.FromMilliseconds(ms) : null));
+                m.ElapsedMs > 0 && m.Direction != "in" ? TimeSpan.FromMilliseconds(m.ElapsedMs) : null));
     }
 
     private static string Side(SpyMessage m) => m.Direction == "out" ? "-> " : m.Direction == "in" ? "<- " : "";
 
     private static string Clock(string time) => time.Length >= 26 ? time[11..26] : time;
 
-    private static string Ms(double? ms) => ms is { } value ? value.ToString("0.000", CultureInfo.InvariantCulture) + " ms" : "";
+    private static string Ms(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
 }

@@ -3,8 +3,21 @@ namespace CardKit.Capture;
 /// <summary>Capture timestamps as ISO 8601 UTC text with microseconds ("2024-05-01T12:00:00.123456Z").</summary>
 public static class SpyTime
 {
+    [ThreadStatic]
+    private static (long Nanoseconds, string Text) _last;
+
     /// <summary>Formats nanoseconds since 1970-01-01 UTC.</summary>
     public static string Format(long nanoseconds)
+    {
+        // Messages of one packet share its time: format it once.
+        if (_last.Text is { } text && _last.Nanoseconds == nanoseconds)
+            return text;
+        text = Create(nanoseconds);
+        _last = (nanoseconds, text);
+        return text;
+    }
+
+    private static string Create(long nanoseconds)
     {
         var ticks = DateTime.UnixEpoch.Ticks + Math.Clamp(nanoseconds / 100, -DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks);
         var time = new DateTime(ticks, DateTimeKind.Utc);

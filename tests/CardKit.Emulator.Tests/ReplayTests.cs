@@ -102,7 +102,8 @@ public class ReplayThroughPcscdTests
         using var channel = PcscCard.Open(VirtualReaders.Emulator[1].Name);
         Assert.Equal(CcidTestCaptures.UiccAtr, channel.Atr.ToArray());
         var response = new byte[ICardChannel.MaxExtendedResponse];
-        foreach (var exchange in session.Exchanges.Where(e => e.Command.Length <= 261).Take(8))
+        // The first four exchanges are short APDUs; the fifth is the extended UPDATE BINARY.
+        foreach (var exchange in session.Exchanges.Take(4))
         {
             var length = channel.Transmit(exchange.Command, response);
             Assert.Equal(exchange.Response, response[..length]);

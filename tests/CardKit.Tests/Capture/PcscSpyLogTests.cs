@@ -182,4 +182,23 @@ public class PcscSpyLogTests
         }
         return int.MaxValue;
     }
+
+    /// <summary>
+    /// A log libpcscspy (pcsc-lite 1.9.9, Debian 12) wrote while `cardkit send` talked to a virtual
+    /// USIM through pcscd; the client crashed inside libpcscspy's SCardTransmit, so the log ends
+    /// inside that call: every call before it is decoded, then the truncation is reported.
+    /// </summary>
+    [Fact]
+    public void A_real_libpcscspy_log_decodes_up_to_where_it_was_cut()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Capture", "Data", "libpcscspy-cardkit-send.txt"));
+        var decoded = new List<SpyMessage>();
+        var e = Assert.Throws<CaptureFormatException>(() => decoded.AddRange(CcidSpy.Decode(new MemoryStream(bytes))));
+        Assert.Contains("the log ends inside SCardTransmit called at line 204", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["SCardEstablishContext", "SCardListReaders", "SCardListReaders", "SCardGetStatusChange", "SCardReleaseContext",
+            "SCardEstablishContext", "SCardConnect", "SCardStatus"], decoded.Select(m => m.Message));
+        Assert.All(decoded, m => Assert.Equal("Command successful.", m.Call!.Result));
+        Assert.Equal("3B9F95801FC38031E073FE21135786810286984418A8", decoded[^1].Atr!.Hex);
+        Assert.Equal("Virtual PCD 00 00", decoded[6].Call!.Arguments[1]);
+    }
 }

@@ -19,8 +19,13 @@ internal static class Failures
             OperationCanceledException => (130, "cancelled"),
             _ => (0, ""),
         };
+        if (exitCode == ExitCodes.Environment)
+            message = $"{message.TrimEnd().TrimEnd('.')}; {DoctorHint}";
         return exitCode != 0;
     }
+
+    /// <summary>How every environment failure (exit code 3) ends: the command that finds the cause.</summary>
+    public const string DoctorHint = "run 'cardkit doctor' for details";
 
     private static string Hint(ReaderSelectionFailure failure) => failure switch
     {

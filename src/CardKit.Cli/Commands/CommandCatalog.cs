@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return EmulateCommand.Create(output);
         yield return P11.P11Command.Create(output);
         yield return Tls.TlsCommand.Create(output);
+        yield return DoctorCommand.Create(output);
         yield return VersionCommand.Create(output);
     }
 }

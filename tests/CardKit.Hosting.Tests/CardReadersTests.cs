@@ -5,6 +5,8 @@ using CardKit.Testing;
 
 namespace CardKit.Hosting.Tests;
 
+/// <summary>Reader choice; the last test uses "Virtual PCD G 00 00".</summary>
+[Collection("Reader G")]
 public class CardReadersTests
 {
     private static readonly ReaderSnapshot[] Readers =

@@ -14,7 +14,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 run_packages=(pcscd vsmartcard-vpcd pcsc-tools libpcsclite1 procps iproute2)
 test_packages=("${run_packages[@]}" python3-pyscard python3-pycryptodome vsmartcard-vpicc
   softhsm2 opensc libengine-pkcs11-openssl openssl python3-pykcs11
-  opencryptoki gcc libc6-dev libpcsclite-dev libp11-kit-dev hyperfine clang zlib1g-dev tshark)
+  opencryptoki gcc libc6-dev libpcsclite-dev libp11-kit-dev hyperfine clang zlib1g-dev tshark
+  libccid)  # libccid: its Info.plist is what `cardkit doctor` checks USB readers against in the tests
 
 case "$profile" in
   run) packages=("${run_packages[@]}") ;;

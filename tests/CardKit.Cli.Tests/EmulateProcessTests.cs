@@ -77,6 +77,12 @@ public class NoServiceTests
             Assert.Equal(ExitCodes.Environment, exitCode);
             Assert.Contains("SCARD_E_NO_SERVICE", stderr, StringComparison.Ordinal);
             Assert.Contains("emu:sim", stderr, StringComparison.Ordinal);
+            Assert.EndsWith("; run 'cardkit doctor' for details", stderr.TrimEnd(), StringComparison.Ordinal);
+            // ... and doctor says what is wrong and how to start it.
+            var (doctorExit, doctorOut, _) = await Task.Run(() => CliRunner.Run("doctor"), TestContext.Current.CancellationToken);
+            Assert.Equal(ExitCodes.CardOrDataError, doctorExit);
+            Assert.StartsWith("FAIL  pcscd ", doctorOut, StringComparison.Ordinal);
+            Assert.Contains("fix: ", doctorOut, StringComparison.Ordinal);
             // The in-process card still works.
             Assert.Equal(ExitCodes.Ok, CliRunner.Run("send", "-r", "emu:iso", "00 A4 04 0C 08 F0 43 61 72 64 4B 69 74").ExitCode);
         }

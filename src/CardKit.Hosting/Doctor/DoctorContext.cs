@@ -17,9 +17,13 @@ internal sealed class DoctorContext
     public DoctorContext(DoctorOptions options, CancellationToken cancellationToken)
     {
         Options = options;
-        _processes = Start(() => ProcessTable.Read(options.ProcRoot));
         _sockets = Start(() => UnixSocketTable.Read(options.ProcRoot));
-        _installation = new(async () => await PcscdInstallation.ReadAsync(await Processes.ConfigureAwait(false), options.ProcRoot, cancellationToken).ConfigureAwait(false));
+        _processes = new(async () =>
+        {
+            var sockets = await Sockets.ConfigureAwait(false);
+            return await Task.Run(() => ProcessTable.Read(options.ProcRoot, sockets.Sockets.Where(s => s.Connected).Select(s => s.Inode).ToHashSet()), cancellationToken).ConfigureAwait(false);
+        });
+        _installation = new(() => PcscdInstallation.ReadAsync(options.ProcRoot, cancellationToken));
         _libraries = Start(() => ClientLibraries.Find(options.LdLibraryPath));
         _probe = new(async () =>
         {

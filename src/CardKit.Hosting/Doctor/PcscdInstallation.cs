@@ -18,10 +18,10 @@ internal sealed record PcscdInstallation(string? Executable, Version? Release, I
 
     public bool Has(string feature) => Features.Contains(feature, StringComparer.Ordinal);
 
-    public static async Task<PcscdInstallation> ReadAsync(ProcessTable processes, string procRoot, CancellationToken cancellationToken)
+    public static async Task<PcscdInstallation> ReadAsync(string procRoot, CancellationToken cancellationToken)
     {
-        var executable = processes.Named("pcscd")
-            .Select(p => ExecutableOf(procRoot, p.Pid))
+        var executable = ProcessTable.PidsNamed(procRoot, "pcscd")
+            .Select(pid => ExecutableOf(procRoot, pid))
             .FirstOrDefault(e => e is not null)
             ?? Candidates.FirstOrDefault(File.Exists);
         if (executable is null)

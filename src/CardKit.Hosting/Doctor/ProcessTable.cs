@@ -36,7 +36,11 @@ internal sealed class ProcessTable
     /// <summary>The processes that have <paramref name="path"/> open.</summary>
     public IEnumerable<ProcessInfo> HoldingFile(string path) => Processes.Where(p => p.OpenFiles.Contains(path, StringComparer.Ordinal));
 
-    public static ProcessTable Read(string procRoot)
+    /// <summary>
+    /// Reads every process; the mappings (the costly part: a .NET process maps thousands of regions) only of
+    /// processes that hold one of <paramref name="connectedSockets"/>, as only those can be PC/SC clients.
+    /// </summary>
+    public static ProcessTable Read(string procRoot, IReadOnlySet<long> connectedSockets)
     {
         var users = UserNames();
         var processes = new List<ProcessInfo>();
@@ -46,7 +50,7 @@ internal sealed class ProcessTable
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
                 continue;
-            var process = ReadOne(dir, pid, users);
+            var process = ReadOne(dir, pid, users, connectedSockets);
             if (process is not null)
                 processes.Add(process);
         }
@@ -54,7 +58,30 @@ internal sealed class ProcessTable
         return new ProcessTable(processes);
     }
 
-    private static ProcessInfo? ReadOne(string dir, int pid, Dictionary<string, string> users)
+    /// <summary>The pids whose command name is <paramref name="name"/> (only /proc/PID/comm is read).</summary>
+    public static IReadOnlyList<int> PidsNamed(string procRoot, string name)
+    {
+        var pids = new List<int>();
+        if (!Directory.Exists(procRoot))
+            return pids;
+        foreach (var dir in Directory.EnumerateDirectories(procRoot))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).TrimEnd('\n') == name)
+                    pids.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // ended while we looked
+            }
+        }
+        return pids;
+    }
+
+    private static ProcessInfo? ReadOne(string dir, int pid, Dictionary<string, string> users, IReadOnlySet<long> connectedSockets)
     {
         string name, commandLine, user;
         try
@@ -95,7 +122,7 @@ internal sealed class ProcessTable
         }
 
         var usesPcscLite = false;
-        if (inspectable && sockets.Count > 0)
+        if (inspectable && sockets.Overlaps(connectedSockets))
         {
             try
             {

@@ -34,7 +34,7 @@ internal sealed class ClientLibraries
     /// <summary>The real path of the file the loader picks for <see cref="Soname"/>, or null when none is found.</summary>
     public string? Loads { get; }
 
-    /// <summary>Why that one: "first in LD_LIBRARY_PATH (/tmp/x/lib)", "/etc/ld.so.cache", "system directory".</summary>
+    /// <summary>Why that one: "first in LD_LIBRARY_PATH: /tmp/x/lib", "/etc/ld.so.cache: PATH", "system directory DIR".</summary>
     public string? LoadsBecause { get; }
 
     public ClientLibrary? Loaded => Libraries.FirstOrDefault(l => l.Path == Loads);
@@ -58,7 +58,10 @@ internal sealed class ClientLibraries
                 continue;
             if (!byRealPath.TryGetValue(real, out var names))
                 byRealPath[real] = names = [];
-            names.Add(name);
+            // One spelling per file: /lib/x and /usr/lib/x are the same on merged-/usr systems.
+            var canonical = System.IO.Path.Combine(RealDirectory(new DirectoryInfo(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(name))!)), System.IO.Path.GetFileName(name));
+            if (!names.Contains(canonical))
+                names.Add(canonical);
         }
 
         var identified = new List<ClientLibrary>();
@@ -86,12 +89,12 @@ internal sealed class ClientLibraries
         foreach (var dir in preload)
         {
             if (RealPath(System.IO.Path.Combine(dir, Soname)) is { } found)
-                return (found, $"first in LD_LIBRARY_PATH ({dir})");
+                return (found, $"first in LD_LIBRARY_PATH: {dir}");
         }
         foreach (var (name, path) in cache)
         {
             if (name == Soname && RealPath(path) is { } found)
-                return (found, $"/etc/ld.so.cache ({path})");
+                return (found, $"/etc/ld.so.cache: {path}");
         }
         foreach (var dir in system)
         {

@@ -42,7 +42,9 @@ internal sealed class ProtocolCheck : IDoctorCheck
         var evidence = new List<string>();
         foreach (var library in libraries.Libraries)
         {
-            var aliases = library.Names.Where(n => n != library.Path).ToList();
+            var directory = Path.GetDirectoryName(library.Path);
+            var aliases = library.Names.Where(n => n != library.Path)
+                .Select(n => Path.GetDirectoryName(n) == directory ? Path.GetFileName(n) : n).Order(StringComparer.Ordinal).ToList();
             var line = library.Path + (aliases.Count > 0 ? $" (as {string.Join(", ", aliases)})" : "")
                 + $": {(library.Release is null ? "pcsc-lite release unknown" : $"pcsc-lite {library.Release}")} [{library.Origin}]"
                 + (library.Protocol is { } p ? $", protocol {p.Speaks}" : "")

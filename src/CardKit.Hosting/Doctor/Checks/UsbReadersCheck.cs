@@ -49,9 +49,8 @@ internal sealed class UsbReadersCheck : IDoctorCheck
             if (listing.Driver is null)
             {
                 evidence.Add($"{what}: CCID interface, but no driver lists {device.Ids} ({string.Join(", ", drivers.Select(d => d.Describe()))}): pcscd ignores it");
-                worst = Worse(worst, DoctorStatus.Fail);
-                fix ??= $"{SystemCommands.Install("libccid", "pcsc-lite-ccid", "ccid")} (a newer libccid may list {device.Ids}); a CCID-compliant reader can also be added to "
-                    + $"{Path.Combine(dropDir, "ifd-ccid.bundle", "Contents", "Info.plist")}: ifdVendorID 0x{device.Vendor:X4}, ifdProductID 0x{device.Product:X4}, ifdFriendlyName \"{device.Label}\", then restart pcscd";
+                (worst, fix) = Worst(worst, fix, DoctorStatus.Fail, $"{SystemCommands.Install("libccid", "pcsc-lite-ccid", "ccid")} (a newer libccid may list {device.Ids}); a CCID-compliant reader can also be added to "
+                    + $"{Path.Combine(dropDir, "ifd-ccid.bundle", "Contents", "Info.plist")}: ifdVendorID 0x{device.Vendor:X4}, ifdProductID 0x{device.Product:X4}, ifdFriendlyName \"{device.Label}\", then restart pcscd");
                 continue;
             }
             var shown = readers.Readers.FirstOrDefault(r => r.Name.StartsWith(listing.Name!, StringComparison.OrdinalIgnoreCase)
@@ -65,17 +64,16 @@ internal sealed class UsbReadersCheck : IDoctorCheck
             if (holders.Count > 0)
             {
                 evidence.Add($"{what}: listed by {listing.Driver.Describe()} as \"{listing.Name}\"; pcscd does not show it: {device.Node} is open in {string.Join(", ", holders.Select(h => h.Describe()))}");
-                worst = Worse(worst, DoctorStatus.Fail);
-                fix ??= holders[0].Name == "scdaemon"
+                (worst, fix) = Worst(worst, fix, DoctorStatus.Fail, holders[0].Name == "scdaemon"
                     ? "add the line `disable-ccid` to scdaemon.conf, then: gpgconf --kill scdaemon"
-                    : $"stop {holders[0].Describe()} (it has the reader's USB device open), then replug the reader";
+                    : $"stop {holders[0].Describe()} (it has the reader's USB device open), then replug the reader");
             }
             else
             {
                 evidence.Add($"{what}: listed by {listing.Driver.Describe()} as \"{listing.Name}\"; pcscd does not show it"
                     + (readers.Available ? "" : " (pcscd is not reachable)"));
-                worst = Worse(worst, DoctorStatus.Warn);
-                fix ??= $"replug the reader or restart pcscd ({SystemCommands.StartPcscd(installation.Executable)} after stopping it); pcscd's log says why it was not added";
+                (worst, fix) = Worst(worst, fix, DoctorStatus.Warn,
+                    $"replug the reader or restart pcscd ({SystemCommands.StartPcscd(installation.Executable)} after stopping it); pcscd's log says why it was not added");
             }
         }
         if (others > 0)
@@ -87,7 +85,9 @@ internal sealed class UsbReadersCheck : IDoctorCheck
         return new DoctorCheckResult(Id, worst, summary, evidence, worst == DoctorStatus.Ok ? null : fix);
     }
 
-    private static DoctorStatus Worse(DoctorStatus a, DoctorStatus b) => (DoctorStatus)Math.Max((int)a, (int)b);
+    /// <summary>The worse of two verdicts with its fix; at equal verdicts the first fix stays.</summary>
+    private static (DoctorStatus, string?) Worst(DoctorStatus worst, string? fix, DoctorStatus status, string statusFix) =>
+        status > worst ? (status, statusFix) : (worst, fix ?? statusFix);
 
     /// <summary>A USB device as sysfs shows it (Documentation/ABI/stable/sysfs-bus-usb).</summary>
     private sealed record UsbDevice(string Name, int Vendor, int Product, string Label, bool IsCcid, string? Node)

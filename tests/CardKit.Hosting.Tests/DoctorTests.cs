@@ -289,11 +289,19 @@ public class DoctorPcscdTests
             Assert.Equal(pcscd.Fix, json.Fix());
             Assert.Equal(DoctorStatus.Fail, report.Status);
 
-            // The fix is the start command: run it as given.
-            var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(new ProcessStartInfo("/bin/sh", ["-c", pcscd.Fix]), null,
-                TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            // The fix is the start command: run it as given. Through Python's subprocess, whose close_fds
+            // keeps the test run's open files (test.sh's flock on /tmp/cardkit-pcscd.lock) out of the
+            // daemon it starts: a daemon holding that descriptor would hold the shared lock for ever.
+            var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(new ProcessStartInfo("python3",
+                ["-c", "import subprocess, sys; sys.exit(subprocess.call(['/bin/sh', '-c', sys.argv[1]], close_fds=True))", pcscd.Fix]),
+                null, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
             Assert.True(exitCode == 0, stdout + stderr);
             await WaitForAnswerAsync();
+            foreach (var pid in Process.GetProcessesByName("pcscd").Select(p => p.Id))
+            {
+                var open = Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Select(fd => new FileInfo(fd).LinkTarget).ToList();
+                Assert.DoesNotContain("/tmp/cardkit-pcscd.lock", open);
+            }
 
             report = await DoctorTests.RunAsync(TestContext.Current.CancellationToken);
             pcscd = report["pcscd"];

@@ -26,22 +26,4 @@ internal sealed record PcscReaders(IReadOnlyList<ReaderSnapshot> Readers, ScardE
             return new PcscReaders([], ScardError.NoService, e.Message);
         }
     }
-
-    /// <summary>
-    /// Whether another process holds <paramref name="reader"/> exclusively: a shared SCardConnect fails with
-    /// SCARD_E_SHARING_VIOLATION (PC/SC part 5 §3.1.4). Returns the error code of that connect (null: it succeeded).
-    /// </summary>
-    public static ScardError? TryShare(string reader)
-    {
-        try
-        {
-            using var context = PcscContext.Establish();
-            using var card = context.Connect(reader, ShareMode.Shared);
-            return null;
-        }
-        catch (PcscException e)
-        {
-            return e.Error;
-        }
-    }
 }

@@ -5,8 +5,10 @@ namespace CardKit.Hosting.Doctor.Checks;
 /// <summary>
 /// Who holds the cards: the PC/SC clients (processes with libpcsclite mapped and a connected Unix
 /// socket, from /proc/PID/maps, /proc/PID/fd and /proc/net/unix), and for each reader held
-/// exclusively (SCARD_STATE_EXCLUSIVE, confirmed by a shared SCardConnect failing with
-/// SCARD_E_SHARING_VIOLATION) the client that most likely holds it. PC/SC does not say who holds a
+/// exclusively the client that most likely holds it. pcscd reports SCARD_STATE_EXCLUSIVE for a reader
+/// one client connected to with SCARD_SHARE_EXCLUSIVE (every other SCardConnect then fails with
+/// SCARD_E_SHARING_VIOLATION); the check reads that state and never connects, so it cannot itself take a
+/// card from a program that is about to connect. PC/SC does not say who holds a
 /// reader, so this is a ranking: a client whose command line names the reader, then GnuPG's
 /// scdaemon (exclusive unless pcsc-shared), then the only client there is.
 /// </summary>
@@ -38,13 +40,11 @@ internal sealed class HoldersCheck : IDoctorCheck
         var held = new List<(string Reader, ProcessInfo? Likely, string Why)>();
         foreach (var reader in readers.Readers.Where(r => r.Exclusive))
         {
-            if (ReaderProbe(reader.Name) is not ScardError.SharingViolation)
-                continue; // released since the state was read
             var (likely, why) = Rank(reader.Name, clients);
             held.Add((reader.Name, likely, why));
             evidence.Add(likely is null
-                ? $"{reader.Name}: held exclusively (SCARD_E_SHARING_VIOLATION for a shared connect); {why}"
-                : $"{reader.Name}: held exclusively (SCARD_E_SHARING_VIOLATION for a shared connect), likely by {likely.Describe()}: {why}");
+                ? $"{reader.Name}: held exclusively (SCARD_STATE_EXCLUSIVE: other connects get SCARD_E_SHARING_VIOLATION); {why}"
+                : $"{reader.Name}: held exclusively (SCARD_STATE_EXCLUSIVE: other connects get SCARD_E_SHARING_VIOLATION), likely by {likely.Describe()}: {why}");
         }
         if (held.Count == 0)
         {
@@ -63,8 +63,6 @@ internal sealed class HoldersCheck : IDoctorCheck
         };
         return new DoctorCheckResult(Id, DoctorStatus.Warn, summary + ": other programs get SCARD_E_SHARING_VIOLATION", evidence, fix);
     }
-
-    private static ScardError? ReaderProbe(string reader) => PcscReaders.TryShare(reader);
 
     private static (ProcessInfo? Likely, string Why) Rank(string reader, IReadOnlyList<ProcessInfo> clients)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CardKit.Atr;
 using CardKit.Capture;
 
 namespace CardKit;
@@ -10,4 +11,7 @@ namespace CardKit;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SpyMessage))]
 [JsonSerializable(typeof(TraceEvent))]
+[JsonSerializable(typeof(AtrReport))]
+[JsonSerializable(typeof(AtrBatchError))]
+[JsonSerializable(typeof(AtrStatisticsReport))]
 public partial class CardKitJsonContext : JsonSerializerContext;

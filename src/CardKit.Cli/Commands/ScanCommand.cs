@@ -39,7 +39,7 @@ internal static class ScanCommand
             IReadOnlyList<ReaderSnapshot> present;
             using (var context = PcscContext.Establish()) // fails early and clearly when pcscd is not there
                 present = context.GetReaderStates();
-            var smartcardList = analyse ? AtrReport.LoadList(parse.GetValue(list), output) : null;
+            var smartcardList = analyse ? AtrLists.Load(parse.GetValue(list), output) : null;
             if (parse.GetValue(cardsOnly))
             {
                 foreach (var r in present.Where(r => r.CardPresent))
@@ -99,7 +99,7 @@ internal static class ScanCommand
                     if (analyse)
                     {
                         w.WritePropertyName("analysis");
-                        AtrReport.WriteJson(w, atr, list?.Match(atr.Bytes));
+                        JsonSerializer.Serialize(w, AtrReport.Create(atr, list), CardKitJsonContext.Default.AtrReport);
                     }
                 }
                 w.WriteEndObject();
@@ -109,6 +109,6 @@ internal static class ScanCommand
         var reader = e.ReaderName is null ? "" : $"{e.ReaderName}: ";
         output.Out.WriteLine(atr is null ? $"[{time}] {reader}{kind}" : $"[{time}] {reader}{kind}, ATR {atr}");
         if (atr is not null && analyse)
-            AtrReport.WriteText(output.Out, atr, list?.Match(atr.Bytes), list?.Source, output.Color, "    ");
+            AtrTextReport.Write(output.Out, AtrReport.Create(atr, list), AtrLists.TextOptions(list?.Source, output, "    "));
     }
 }

@@ -1,12 +1,5 @@
 namespace CardKit.Atr;
 
-/// <summary>Electrical convention announced by TS (ISO/IEC 7816-3:2006 §8.1).</summary>
-public enum AtrConvention
-{
-    Direct,
-    Inverse,
-}
-
 /// <summary>What is wrong with an ATR. Defects are data: the parser decodes what it can and lists them.</summary>
 public enum AtrDefectKind
 {

@@ -9,7 +9,7 @@ internal static class AtrBatch
 {
     public static int Run(string file, string? listPath, CliOutput output)
     {
-        var list = AtrReport.LoadList(listPath, output);
+        var list = AtrLists.Load(listPath, output);
         TextReader reader;
         try
         {
@@ -21,7 +21,8 @@ internal static class AtrBatch
         }
         using (reader)
         {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+            var buffer = new ArrayBufferWriter<byte>(1 << 16);
+            // One writer reused for every line: each line is its own JSON document.
             using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
             var bad = 0;
             var lineNumber = 0;
@@ -33,16 +34,12 @@ internal static class AtrBatch
                     continue;
                 if (AtrParser.TryParse(text, out var atr))
                 {
-                    AtrReport.WriteJson(w, atr!, list?.Match(atr!.Bytes), explain: false);
+                    JsonSerializer.Serialize(w, AtrReport.Create(atr!, list, explain: false), CardKitJsonContext.Default.AtrReport);
                 }
                 else
                 {
                     bad++;
-                    w.WriteStartObject();
-                    w.WriteString("input", text);
-                    w.WriteNumber("line", lineNumber);
-                    w.WriteString("error", "not hex");
-                    w.WriteEndObject();
+                    JsonSerializer.Serialize(w, new AtrBatchError(text, lineNumber, "not hex"), CardKitJsonContext.Default.AtrBatchError);
                 }
                 w.Flush();
                 buffer.Write("\n"u8);
@@ -55,7 +52,7 @@ internal static class AtrBatch
         }
     }
 
-    private static void Flush(System.Buffers.ArrayBufferWriter<byte> buffer, CliOutput output)
+    private static void Flush(ArrayBufferWriter<byte> buffer, CliOutput output)
     {
         if (output.Out == Console.Out)
         {

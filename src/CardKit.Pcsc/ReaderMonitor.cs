@@ -4,22 +4,6 @@ using CardKit.Pcsc.Internal;
 
 namespace CardKit.Pcsc;
 
-/// <summary>What changed in a <see cref="ReaderMonitor"/> event.</summary>
-public enum ReaderEventKind
-{
-    ReaderAdded,
-    ReaderRemoved,
-    CardInserted,
-    CardRemoved,
-    /// <summary>pcscd went away (stopped, restarted, protocol mismatch); the monitor keeps retrying.</summary>
-    ServiceLost,
-    /// <summary>pcscd is back; ReaderAdded/CardInserted events for the current state follow.</summary>
-    ServiceRestored,
-}
-
-/// <summary>One reader or card change.</summary>
-public sealed record ReaderEvent(ReaderEventKind Kind, string? ReaderName, byte[] Atr, DateTimeOffset Time, string? Detail = null);
-
 /// <summary>
 /// Watches readers and cards with SCardGetStatusChange on its own thread and context, including
 /// the PnP pseudo reader for reader arrival/removal. It survives pcscd restarts (ServiceLost,

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using CardKit.Atr;
 using CardKit.Capture;
+using CardKit.Iso7816;
+using CardKit.Scripting;
 
 namespace CardKit;
 
@@ -14,4 +16,7 @@ namespace CardKit;
 [JsonSerializable(typeof(AtrReport))]
 [JsonSerializable(typeof(AtrBatchError))]
 [JsonSerializable(typeof(AtrStatisticsReport))]
+[JsonSerializable(typeof(List<ApduExchange>))]
+[JsonSerializable(typeof(LatencyStats))]
+[JsonSerializable(typeof(ScriptStepResult))]
 public partial class CardKitJsonContext : JsonSerializerContext;

@@ -33,7 +33,7 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
             return $"<= {Hex.Format(response)}{time}response shorter than a status word";
         var sw = new StatusWord(response[^2], response[^1]);
         var data = response.Length > 2 ? Hex.Format(response[..^2]) + " " : "";
-        return $"<= {data}{sw}{time}{sw.Describe(ResponseSummary.ContextFor(command))}";
+        return $"<= {data}{sw}{time}{StatusWords.Describe(command, sw)}";
     }
 
     public void OnError(string readerName, ReadOnlySpan<byte> command, Exception exception, TimeSpan elapsed)

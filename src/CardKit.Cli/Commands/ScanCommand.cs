@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CardKit.Atr;
 using CardKit.Cli.Commands.Atr;
 using CardKit.Pcsc;
@@ -73,42 +72,17 @@ internal static class ScanCommand
 
     private static void Print(CliOutput output, ReaderEvent e, bool analyse, SmartcardList? list, bool json)
     {
-        var time = e.Time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var kind = e.Kind switch
-        {
-            ReaderEventKind.ReaderAdded => "reader added",
-            ReaderEventKind.ReaderRemoved => "reader removed",
-            ReaderEventKind.CardInserted => "card inserted",
-            ReaderEventKind.CardRemoved => "card removed",
-            ReaderEventKind.ServiceLost => "PC/SC service lost (pcscd stopped or restarting); waiting for it",
-            _ => "PC/SC service back",
-        };
         AnswerToReset? atr = e.Kind == ReaderEventKind.CardInserted && e.Atr.Length > 0 ? AtrParser.Parse(e.Atr) : null;
+        var analysis = atr is not null && analyse ? AtrReport.Create(atr, list) : null;
         if (json)
         {
-            output.WriteJson(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("time", e.Time.ToString("O", CultureInfo.InvariantCulture));
-                w.WriteString("event", e.Kind.ToString());
-                if (e.ReaderName is not null)
-                    w.WriteString("reader", e.ReaderName);
-                if (atr is not null)
-                {
-                    w.WriteString("atr", atr.ToString());
-                    if (analyse)
-                    {
-                        w.WritePropertyName("analysis");
-                        JsonSerializer.Serialize(w, AtrReport.Create(atr, list), CardKitJsonContext.Default.AtrReport);
-                    }
-                }
-                w.WriteEndObject();
-            }, indented: false);
+            output.WriteJson(ReaderEventReport.Of(e, atr, analysis), PcscJsonContext.Default.ReaderEventReport, indented: false);
             return;
         }
+        var time = e.Time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
         var reader = e.ReaderName is null ? "" : $"{e.ReaderName}: ";
-        output.Out.WriteLine(atr is null ? $"[{time}] {reader}{kind}" : $"[{time}] {reader}{kind}, ATR {atr}");
-        if (atr is not null && analyse)
-            AtrTextReport.Write(output.Out, AtrReport.Create(atr, list), AtrLists.TextOptions(list?.Source, output, "    "));
+        output.Out.WriteLine(atr is null ? $"[{time}] {reader}{e.Description}" : $"[{time}] {reader}{e.Description}, ATR {atr}");
+        if (analysis is not null)
+            AtrTextReport.Write(output.Out, analysis, AtrLists.TextOptions(list?.Source, output, "    "));
     }
 }

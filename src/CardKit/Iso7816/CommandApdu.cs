@@ -145,6 +145,33 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
     /// <inheritdoc cref="Parse(ReadOnlySpan{byte})"/>
     public static CommandApdu Parse(string hex) => Parse(Hex.Parse(hex));
 
+    /// <summary>
+    /// Parses one command APDU per text (hex, spaced or packed) and returns each one's bytes, checked
+    /// against ISO/IEC 7816-4:2020 §5.1; nothing is returned unless every one is well formed.
+    /// </summary>
+    /// <exception cref="CardKitFormatException">A text is not hex or not a command APDU; the message names which (1-based) and why.</exception>
+    public static List<byte[]> ParseEach(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var result = new List<byte[]>();
+        var n = 0;
+        foreach (var text in texts)
+        {
+            n++;
+            try
+            {
+                var bytes = Hex.Parse(text);
+                Parse(bytes);
+                result.Add(bytes);
+            }
+            catch (CardKitFormatException e)
+            {
+                throw new CardKitFormatException($"APDU {n} (\"{text}\"): {e.Message}", -1, e);
+            }
+        }
+        return result;
+    }
+
     public static bool TryParse(ReadOnlySpan<byte> apdu, out CommandApdu? result)
         => TryParseCore(apdu, out result, out _, out _);
 

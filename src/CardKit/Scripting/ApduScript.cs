@@ -1,16 +1,5 @@
 namespace CardKit.Scripting;
 
-/// <summary>What a script line asks for.</summary>
-public enum ScriptStepKind
-{
-    Apdu,
-    Reset,
-    Exit,
-}
-
-/// <summary>One step of a script with the line it came from (1-based, the first line for continued lines).</summary>
-public sealed record ScriptStep(ScriptStepKind Kind, int Line, byte[] Command, ResponsePattern? Expected);
-
 /// <summary>
 /// Parses scriptor-compatible APDU scripts (pcsc-tools scriptor): '#' comments, blank lines,
 /// hex lines packed or spaced, '\' at the end of a line continues it, 'reset' and 'exit'. CardKit

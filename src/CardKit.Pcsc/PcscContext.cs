@@ -45,8 +45,7 @@ public sealed class PcscContext : IDisposable
         catch (DllNotFoundException e)
         {
             throw new PcscServiceException(ScardError.NoService, "SCardEstablishContext",
-                "The PC/SC client library is missing (" + e.Message + "). Debian/Ubuntu: `apt-get install libpcsclite1 pcscd`; " +
-                "or use `--reader emu:sim` for the built-in virtual card.", null);
+                "The PC/SC client library is missing (" + e.Message + "). Debian/Ubuntu: `apt-get install libpcsclite1 pcscd`.", null);
         }
         Check(rc, "SCardEstablishContext");
         return new PcscContext(api, new ContextHandle(api, context));

@@ -42,7 +42,8 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         P2 = p2;
         _data = data.ToArray();
         Ne = ne;
-        IsExtended = extended || data.Length > 255 || ne > MaxShortNe;
+        // ISO/IEC 7816-3:2006 §12.1.3: case 1 has no length field, so no short or extended form.
+        IsExtended = (extended && (data.Length > 0 || ne > 0)) || data.Length > 255 || ne > MaxShortNe;
     }
 
     public byte Cla { get; }

@@ -70,8 +70,9 @@ public class AtrCommandTests
     public void Batch_writes_one_JSON_line_per_ATR_and_flags_bad_lines()
     {
         using var batch = TempPath.WithText($"{Mifare1K}\n\n# comment\n3B F8 13 00 00 81 31 FE 45 4A 43 4F 50 76 32 34 31 B6\nnot hex\n", ".txt");
-        var (exitCode, stdout, _) = CliRunner.Run("atr", "--batch", batch.Path);
+        var (exitCode, stdout, stderr) = CliRunner.Run("atr", "--batch", batch.Path);
         Assert.Equal(ExitCodes.CardOrDataError, exitCode);
+        Assert.DoesNotContain("%", stderr, StringComparison.Ordinal); // no progress bar when stderr is not a terminal
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
         Assert.Equal(["atr", "valid", "convention", "protocols", "defects", "matches"], lines[0].EnumerateObject().Select(p => p.Name));
@@ -155,7 +156,14 @@ public class ScanCommandTests
         using var inserted = await InsertedCard.InsertAsync(VirtualCards.Create("usim"), reader, TestContext.Current.CancellationToken);
         var readers = CliRunner.Run("scan", "-r");
         Assert.Contains($": {reader.Name}", readers.Out, StringComparison.Ordinal);
+        Assert.Equal(readers.Out, CliRunner.Run("scan", "--readers").Out);
         var cards = CliRunner.Run("scan", "-c", "-n");
         Assert.Contains($"{reader.Name}: card inserted, ATR 3B 9F 95 80 1F C3", cards.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("TCK", cards.Out, StringComparison.Ordinal);
+        var analysed = CliRunner.Run("scan", "--cards");
+        Assert.Contains("TCK: check byte", analysed.Out, StringComparison.Ordinal);
+        var plain = CliRunner.Run("scan", "--cards", "--no-analysis").Out;
+        Assert.Contains($"{reader.Name}: card inserted, ATR 3B 9F 95 80 1F C3", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("TCK", plain, StringComparison.Ordinal);
     }
 }

@@ -15,10 +15,10 @@ internal static class ScanCommand
 {
     public static Command Create(CliOutput output)
     {
-        var noAnalysis = new Option<bool>("-n") { Description = "Do not decode or identify ATRs." };
-        var readersOnly = new Option<bool>("-r") { Description = "List the readers and exit." };
-        var cardsOnly = new Option<bool>("-c") { Description = "List the cards present and exit." };
-        var seconds = new Option<double?>("-t") { Description = "Quit after this many seconds." };
+        var noAnalysis = new Option<bool>("--no-analysis", "-n") { Description = "Do not decode or identify ATRs." };
+        var readersOnly = new Option<bool>("--readers", "-r") { Description = "List the readers and exit." };
+        var cardsOnly = new Option<bool>("--cards", "-c") { Description = "List the cards present and exit." };
+        var seconds = new Option<double?>("--timeout", "-t") { Description = "Quit after this many seconds." };
         var json = CardOptions.Json();
         json.Description = "One JSON object per event, one per line.";
         var list = new Option<string?>("--list") { Description = "smartcard_list.txt to identify cards with." };

@@ -114,6 +114,7 @@ public sealed class PcscContext : IDisposable
     /// <summary>SCARD_CTL_CODE of the platform for a reader control function (PC/SC part 10: 3400 = GET_FEATURE_REQUEST).</summary>
     public static uint ControlCode(uint function) => PcscApi.Current.ControlCode(function);
 
+    /// <summary>Releases the context (SCardReleaseContext).</summary>
     public void Dispose() => _handle.Dispose();
 
     internal uint NativeProtocols(PcscProtocols protocols)

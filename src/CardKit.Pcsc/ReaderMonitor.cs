@@ -15,6 +15,7 @@ public sealed class ReaderMonitor
 {
     private readonly IPcscApi _api;
 
+    /// <summary>A monitor on this platform's PC/SC service.</summary>
     public ReaderMonitor()
         : this(PcscApi.Current)
     {

@@ -6,6 +6,7 @@ namespace CardKit.Pcsc;
 /// </summary>
 public sealed class ReaderWatch(string name)
 {
+    /// <summary>The reader name (or <see cref="PcscContext.PnpNotificationReader"/>).</summary>
     public string Name { get; } = name;
 
     internal uint CurrentStateRaw { get; set; }
@@ -15,11 +16,13 @@ public sealed class ReaderWatch(string name)
     /// <summary>The state the caller knows; SCardGetStatusChange returns when the reader differs from it.</summary>
     public ReaderStates CurrentState => (ReaderStates)(CurrentStateRaw & 0xFFFF);
 
+    /// <summary>The state the last call reported.</summary>
     public ReaderStates EventState => (ReaderStates)(EventStateRaw & 0xFFFF);
 
     /// <summary>Card insertions and removals counted by the service (upper 16 bits of dwEventState).</summary>
     public int EventCount => (int)(EventStateRaw >> 16);
 
+    /// <summary>The ATR the last call reported (empty without a card).</summary>
     public byte[] Atr { get; internal set; } = [];
 
     /// <summary>Makes the last reported state the known one (dwCurrentState = dwEventState without CHANGED).</summary>

@@ -10,8 +10,10 @@ namespace CardKit;
 /// </summary>
 public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
 {
+    /// <summary>Show PINs and keys instead of "**".</summary>
     public bool ShowSecrets { get; init; }
 
+    /// <inheritdoc/>
     public void OnExchange(string readerName, ReadOnlySpan<byte> command, ReadOnlySpan<byte> response, TimeSpan elapsed)
     {
         WriteCommand(command);
@@ -36,6 +38,7 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
         return $"<= {data}{sw}{time}{StatusWords.Describe(command, sw)}";
     }
 
+    /// <inheritdoc/>
     public void OnError(string readerName, ReadOnlySpan<byte> command, Exception exception, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -43,6 +46,7 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
         writer.WriteLine($"<= error after {Ms(elapsed)}: {exception.Message}");
     }
 
+    /// <inheritdoc/>
     public void OnReset(string readerName, ReadOnlySpan<byte> atr) =>
         writer.WriteLine($"== reset {readerName}, ATR {Hex.Format(atr)}");
 

@@ -23,12 +23,21 @@ public enum ApduCase
 /// </remarks>
 public sealed class CommandApdu : IEquatable<CommandApdu>
 {
+    /// <summary>The largest Ne a short Le can ask for (Le = 00).</summary>
     public const int MaxShortNe = 256;
+
+    /// <summary>The largest Ne an extended Le can ask for (Le = 0000).</summary>
     public const int MaxExtendedNe = 65536;
+
+    /// <summary>The longest data field (extended Lc).</summary>
     public const int MaxExtendedLc = 65535;
 
     private readonly byte[] _data;
 
+    /// <summary>
+    /// A command with header CLA INS P1 P2, <paramref name="data"/> and <paramref name="ne"/> expected
+    /// response bytes; <paramref name="extended"/> asks for extended length fields (ignored for case 1).
+    /// </summary>
     public CommandApdu(byte cla, byte ins, byte p1, byte p2, ReadOnlySpan<byte> data = default, int ne = 0,
         bool extended = false)
     {
@@ -46,9 +55,16 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         IsExtended = (extended && (data.Length > 0 || ne > 0)) || data.Length > 255 || ne > MaxShortNe;
     }
 
+    /// <summary>The class byte.</summary>
     public byte Cla { get; }
+
+    /// <summary>The instruction byte.</summary>
     public byte Ins { get; }
+
+    /// <summary>Parameter 1.</summary>
     public byte P1 { get; }
+
+    /// <summary>Parameter 2.</summary>
     public byte P2 { get; }
 
     /// <summary>Command data field (Nc = its length).</summary>
@@ -60,6 +76,7 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
     /// <summary>True when Lc/Le use the extended (3 / 2 byte) form.</summary>
     public bool IsExtended { get; }
 
+    /// <summary>Which of the four cases (ISO/IEC 7816-3:2006 §12.1.3) the command is.</summary>
     public ApduCase Case => (_data.Length, Ne) switch
     {
         (0, 0) => ApduCase.Case1,
@@ -125,6 +142,7 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         return at;
     }
 
+    /// <summary>The encoded command.</summary>
     public byte[] ToArray()
     {
         var bytes = new byte[EncodedLength];
@@ -173,6 +191,7 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         return result;
     }
 
+    /// <summary>Parses an encoded APDU; false (and null) when it is malformed.</summary>
     public static bool TryParse(ReadOnlySpan<byte> apdu, out CommandApdu? result)
         => TryParseCore(apdu, out result, out _, out _);
 
@@ -249,12 +268,15 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         return false;
     }
 
+    /// <summary>Same header, data, Ne and length form.</summary>
     public bool Equals(CommandApdu? other) =>
         other is not null && Cla == other.Cla && Ins == other.Ins && P1 == other.P1 && P2 == other.P2 &&
         Ne == other.Ne && IsExtended == other.IsExtended && Data.SequenceEqual(other.Data);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CommandApdu);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();

@@ -41,6 +41,7 @@ public static class ApduScript
         return steps;
     }
 
+    /// <summary>Parses the script in <paramref name="text"/>; see <see cref="Parse(TextReader)"/>.</summary>
     public static List<ScriptStep> Parse(string text) => Parse(new StringReader(text));
 
     private static ScriptStep? ParseLine(string text, int line)

@@ -40,9 +40,9 @@ public class PcscExceptionTests
         foreach (var error in Enum.GetValues<ScardError>())
         {
             var message = PcscException.Create(error, "SCardConnect", "Reader X").Message;
-            Assert.DoesNotContain("--", message, StringComparison.Ordinal);
-            Assert.DoesNotContain("scripts/", message, StringComparison.Ordinal);
-            Assert.DoesNotContain("cardkit", message, StringComparison.OrdinalIgnoreCase);
+            // Other tools' commands (`gpgconf --kill scdaemon`) are fine; CardKit's own options and scripts are the host's to name.
+            foreach (var host in (string[])["--reader", "--pin", "--force", "emu:", "scripts/", "cardkit ", "`cardkit"])
+                Assert.DoesNotContain(host, message, StringComparison.OrdinalIgnoreCase);
         }
     }
 

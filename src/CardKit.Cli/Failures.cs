@@ -1,4 +1,6 @@
+using CardKit.Emulator;
 using CardKit.Hosting;
+using CardKit.Pcsc;
 
 namespace CardKit.Cli;
 
@@ -15,6 +17,8 @@ internal static class Failures
         {
             CliException cli => (cli.ExitCode, cli.Message),
             ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
+            PcscException pcsc => (ExitCode(pcsc.Category), pcsc.Message + Hint(pcsc.Error)),
+            VpcdUnreachableException vpcd => (ExitCode(vpcd.Category), vpcd.Message + " In this repository: `scripts/pcscd.sh start`."),
             CardKitException known => (ExitCode(known.Category), known.Message),
             OperationCanceledException => (130, "cancelled"),
             _ => (0, ""),
@@ -32,6 +36,15 @@ internal static class Failures
         ReaderSelectionFailure.NoReaders => ". Plug one in, start a virtual card (`cardkit emulate sim`), or use `--reader emu:sim`.",
         ReaderSelectionFailure.NoCard => ". Insert one, start `cardkit emulate sim`, or use `--reader emu:sim`.",
         ReaderSelectionFailure.IndexOutOfRange => "; `cardkit readers` lists them",
+        _ => "",
+    };
+
+    private static string Hint(ScardError error) => error switch
+    {
+        ScardError.NoService => " Or use `--reader emu:sim` for the built-in virtual card (in this repository, `scripts/pcscd.sh start` starts pcscd with the vpcd readers).",
+        ScardError.NoReadersAvailable => " Or use `--reader emu:sim` for the built-in virtual card.",
+        ScardError.NoSmartcard or ScardError.RemovedCard => " Or start a virtual card with `cardkit emulate sim`.",
+        ScardError.UnknownReader or ScardError.ReaderUnavailable => " `cardkit readers` lists the current ones.",
         _ => "",
     };
 

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using CardKit.Atr;
 using CardKit.Capture;
+using CardKit.Iso7816;
+using CardKit.Scripting;
 
 namespace CardKit;
 
@@ -10,4 +13,10 @@ namespace CardKit;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SpyMessage))]
 [JsonSerializable(typeof(TraceEvent))]
+[JsonSerializable(typeof(AtrReport))]
+[JsonSerializable(typeof(AtrBatchError))]
+[JsonSerializable(typeof(AtrStatisticsReport))]
+[JsonSerializable(typeof(List<ApduExchange>))]
+[JsonSerializable(typeof(LatencyStats))]
+[JsonSerializable(typeof(ScriptStepResult))]
 public partial class CardKitJsonContext : JsonSerializerContext;

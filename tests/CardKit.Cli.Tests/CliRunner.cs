@@ -10,4 +10,13 @@ internal static class CliRunner
         var exitCode = CardKitCli.Run(args, new CliOutput(stdout, stderr, color: false), TestContext.Current.CancellationToken);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Starts `cardkit` in process on another thread; stop it with <paramref name="cancellationToken"/>.</summary>
+    public static (Task<int> ExitCode, LineWriter Out, LineWriter Error) Start(CancellationToken cancellationToken, params string[] args)
+    {
+        var stdout = new LineWriter();
+        var stderr = new LineWriter();
+        var run = Task.Run(() => CardKitCli.Run(args, new CliOutput(stdout, stderr, color: false), cancellationToken), CancellationToken.None);
+        return (run, stdout, stderr);
+    }
 }

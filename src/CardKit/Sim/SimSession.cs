@@ -542,7 +542,7 @@ internal static class ResponseChecks
     public static void ThrowUnlessSuccess(this ResponseApdu response, string what, StatusWordContext context)
     {
         var sw = response.StatusWord;
-        if (sw.IsSuccess || sw.Sw1 == 0x91)
+        if (sw.Classify(context) == StatusWordOutcome.Normal)
             return;
         var advice = sw.Value switch
         {

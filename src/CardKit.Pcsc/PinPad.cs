@@ -5,7 +5,7 @@ namespace CardKit.Pcsc;
 
 /// <summary>
 /// A reader's pin pad through PC/SC Part 10 v2.02: the features the driver lists for
-/// CM_IOCTL_GET_FEATURE_REQUEST, its TLV properties and PIN properties when it offers them, and PIN
+/// CM_IOCTL_GET_FEATURE_REQUEST, its TLV properties and PIN properties on request, and PIN
 /// verification and change with the PIN typed on the reader (FEATURE_VERIFY_PIN_DIRECT and
 /// FEATURE_MODIFY_PIN_DIRECT: SCardControl with PIN_VERIFY_STRUCTURE / PIN_MODIFY_STRUCTURE, answered by
 /// the card's status word). The PIN never passes through this process.
@@ -18,12 +18,10 @@ public sealed class PinPad : IPinEntry
 
     private readonly IReaderControl _reader;
 
-    private PinPad(IReaderControl reader, Part10FeatureList features, Part10Properties? properties, PinProperties? pinProperties)
+    private PinPad(IReaderControl reader, Part10FeatureList features)
     {
         _reader = reader;
         Features = features;
-        Properties = properties;
-        PinProperties = pinProperties;
     }
 
     /// <summary>The reader.</summary>
@@ -34,12 +32,6 @@ public sealed class PinPad : IPinEntry
 
     /// <summary>Every feature the driver lists, with its control code.</summary>
     public Part10FeatureList Features { get; }
-
-    /// <summary>FEATURE_GET_TLV_PROPERTIES, when the driver offers it.</summary>
-    public Part10Properties? Properties { get; }
-
-    /// <summary>FEATURE_IFD_PIN_PROPERTIES, when the driver offers it.</summary>
-    public PinProperties? PinProperties { get; }
 
     /// <summary>True when the pad verifies PINs (FEATURE_VERIFY_PIN_DIRECT).</summary>
     public bool CanVerify => Features.Supports(Part10Feature.VerifyPinDirect);
@@ -58,9 +50,9 @@ public sealed class PinPad : IPinEntry
                 $"reader '{channel.ReaderName}' has no pin pad: this connection carries no reader control commands (SCardControl)");
     }
 
-    /// <summary>Finds the reader's pin pad: its features, then its properties.</summary>
+    /// <summary>Finds the reader's pin pad from the features its driver lists.</summary>
     /// <exception cref="PinPadUnavailableException">The reader lists neither FEATURE_VERIFY_PIN_DIRECT nor FEATURE_MODIFY_PIN_DIRECT.</exception>
-    /// <exception cref="CardKitFormatException">The reader's feature list or properties are malformed.</exception>
+    /// <exception cref="CardKitFormatException">The reader's feature list is malformed.</exception>
     public static PinPad Open(IReaderControl reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -72,14 +64,23 @@ public sealed class PinPad : IPinEntry
                 $"reader '{reader.ReaderName}' has no pin pad: its driver lists {listed} for CM_IOCTL_GET_FEATURE_REQUEST, " +
                 "not FEATURE_VERIFY_PIN_DIRECT or FEATURE_MODIFY_PIN_DIRECT");
         }
+        return new PinPad(reader, features);
+    }
+
+    /// <summary>FEATURE_GET_TLV_PROPERTIES (display, PIN sizes, firmware, USB ids), or null when the driver does not offer it.</summary>
+    /// <exception cref="CardKitFormatException">The answer is not a property TLV list.</exception>
+    public Part10Properties? ReadProperties() =>
+        Features.TryGetControlCode(Part10Feature.GetTlvProperties, out var code) ? Part10Properties.Parse(Ask(code)) : null;
+
+    /// <summary>FEATURE_IFD_PIN_PROPERTIES (display, entry conditions, second timeout), or null when the driver does not offer it.</summary>
+    /// <exception cref="CardKitFormatException">The answer is not a 4-byte PIN_PROPERTIES_STRUCTURE.</exception>
+    public PinProperties? ReadPinProperties() =>
+        Features.TryGetControlCode(Part10Feature.IfdPinProperties, out var code) ? PinProperties.Parse(Ask(code)) : null;
+
+    private byte[] Ask(uint controlCode)
+    {
         var buffer = new byte[1024];
-        Part10Properties? properties = null;
-        if (features.TryGetControlCode(Part10Feature.GetTlvProperties, out var tlvCode))
-            properties = Part10Properties.Parse(buffer.AsSpan(0, reader.Control(tlvCode, [], buffer)));
-        PinProperties? pinProperties = null;
-        if (features.TryGetControlCode(Part10Feature.IfdPinProperties, out var pinCode))
-            pinProperties = Ccid.PinProperties.Parse(buffer.AsSpan(0, reader.Control(pinCode, [], buffer)));
-        return new PinPad(reader, features, properties, pinProperties);
+        return buffer.AsSpan(0, _reader.Control(controlCode, [], buffer)).ToArray();
     }
 
     /// <summary>

@@ -17,8 +17,8 @@ public class PinPadTests
         Assert.True(pad.CanVerify);
         Assert.True(pad.CanModify);
         Assert.Equal(4, pad.Features.Features.Count);
-        Assert.Equal((byte?)8, pad.Properties!.MaxPinSize);
-        Assert.Equal(PinEntryConditions.ValidationKey, pad.PinProperties!.Value.EntryValidationCondition);
+        Assert.Equal((byte?)8, pad.ReadProperties()!.MaxPinSize);
+        Assert.Equal(PinEntryConditions.ValidationKey, pad.ReadPinProperties()!.Value.EntryValidationCondition);
         Assert.Contains("emu:sim", pad.Description, StringComparison.Ordinal);
     }
 

@@ -12,9 +12,10 @@ namespace CardKit.Pcsc;
 /// </summary>
 public sealed class PinPad : IPinEntry
 {
-    // What a driver answers SCardControl with when it does not know the control code at all.
+    // What SCardControl answers when the driver does not know the control code at all. vpcd's IFDHControl
+    // says "not supported", which pcscd 1.9.9 reports as SCARD_E_UNEXPECTED (measured here).
     private static readonly ScardError[] NotSupported =
-        [ScardError.UnsupportedFeature, ScardError.NotTransacted, ScardError.InvalidParameter, ScardError.InvalidValue];
+        [ScardError.UnsupportedFeature, ScardError.NotTransacted, ScardError.InvalidParameter, ScardError.InvalidValue, ScardError.Unexpected];
 
     private readonly IReaderControl _reader;
 

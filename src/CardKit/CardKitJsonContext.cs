@@ -14,6 +14,7 @@ namespace CardKit;
 [JsonSerializable(typeof(SpyMessage))]
 [JsonSerializable(typeof(TraceEvent))]
 [JsonSerializable(typeof(AtrReport))]
+[JsonSerializable(typeof(AtrParseDocument))]
 [JsonSerializable(typeof(AtrBatchError))]
 [JsonSerializable(typeof(AtrStatisticsReport))]
 [JsonSerializable(typeof(List<ApduExchange>))]

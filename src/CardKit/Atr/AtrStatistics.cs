@@ -30,6 +30,14 @@ public sealed class AtrStatistics
         return statistics;
     }
 
+    /// <summary>How many ATRs of the corpus have <paramref name="value"/> (two hex digits) in <paramref name="field"/> (TS, T0, TA1..TD3, TCK).</summary>
+    public int CountOf(string field, string value)
+    {
+        if (!_counts.TryGetValue(field, out var counts))
+            throw new ArgumentException($"unknown field '{field}': use one of {string.Join(", ", Fields)}", nameof(field));
+        return counts.GetValueOrDefault(value);
+    }
+
     /// <summary>Counts one more ATR.</summary>
     public void Add(AnswerToReset atr)
     {

@@ -1,0 +1,52 @@
+using CardKit.Atr;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CardKit.Web.Atr;
+
+/// <summary>
+/// The JSON routes of the public smartcard-atr service (same names and parameters) and CardKit's
+/// own: <c>/V1/parse2json?ATR=</c>, <c>/V1/match?ATR=</c>, <c>/api/atr/{hex}</c>.
+/// </summary>
+public static class AtrApi
+{
+    /// <summary>Maps the routes.</summary>
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var v1 = routes.MapGroup("/V1").WithTags("smartcard-atr compatible");
+        v1.MapGet("/parse2json", Parse2Json)
+            .WithName("parse2json")
+            .WithSummary("Decode an ATR in the public smartcard-atr service's parse2json shape.");
+        v1.MapGet("/match", Match)
+            .WithName("match")
+            .WithSummary("The smartcard_list.txt patterns that match an ATR, each with its descriptions.");
+    }
+
+    /// <summary>GET /V1/parse2json?ATR=...</summary>
+    public static Results<JsonHttpResult<AtrParseDocument>, ProblemHttpResult> Parse2Json([FromQuery(Name = "ATR")] string? atr)
+    {
+        if (AtrQuery.TryParse(atr, out var error) is not { } parsed)
+            return BadAtr(error!);
+        return TypedResults.Json(AtrParseDocument.From(parsed), CardKitJsonContext.Default.AtrParseDocument);
+    }
+
+    /// <summary>GET /V1/match?ATR=...</summary>
+    public static Results<JsonHttpResult<Dictionary<string, IReadOnlyList<string>>>, ProblemHttpResult> Match([FromQuery(Name = "ATR")] string? atr, AtrCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (AtrQuery.TryParse(atr, out var error) is not { } parsed)
+            return BadAtr(error!);
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var entry in catalog.Current.Match(parsed.Bytes))
+        {
+            if (result.TryGetValue(entry.Pattern, out var known))
+                result[entry.Pattern] = [.. known, .. entry.Descriptions];
+            else
+                result[entry.Pattern] = entry.Descriptions;
+        }
+        return TypedResults.Json(result, WebJsonContext.Default.DictionaryStringIReadOnlyListString);
+    }
+
+    private static ProblemHttpResult BadAtr(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Not an ATR");
+}

@@ -4,7 +4,7 @@
 #   scripts/setup.sh run    what ./run.sh needs: pcscd, the vpcd reader driver, pcsc-tools
 #   scripts/setup.sh test   everything the tests and benchmarks use (SoftHSM2, OpenSC, OpenSSL
 #                           engine, pyscard, PyKCS11, a C compiler for the C baselines, clang for
-#                           the native AOT cardkit, ...)
+#                           the native AOT cardkit, PostgreSQL, Chromium and wrk for the web service, ...)
 #
 # Exit codes: 0 ready; 3 something is missing and cannot be installed (not root, no apt).
 set -euo pipefail
@@ -15,7 +15,8 @@ run_packages=(pcscd vsmartcard-vpcd pcsc-tools libpcsclite1 procps iproute2)
 test_packages=("${run_packages[@]}" python3-pyscard python3-pycryptodome vsmartcard-vpicc
   softhsm2 opensc libengine-pkcs11-openssl openssl python3-pykcs11
   opencryptoki gcc libc6-dev libpcsclite-dev libp11-kit-dev hyperfine clang zlib1g-dev tshark
-  libccid)  # libccid: its Info.plist is what `cardkit doctor` checks USB readers against in the tests
+  libccid  # libccid: its Info.plist is what `cardkit doctor` checks USB readers against in the tests
+  postgresql chromium wrk)  # the web service: its database tests, browser journey and benches
 
 case "$profile" in
   run) packages=("${run_packages[@]}") ;;

@@ -5,6 +5,7 @@ public static class TestLists
 {
     public const string Mifare1K = "3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A";
     public const string Unknown = "3B 9F 95 80 1F C3 80 31 E0 73 FE 21 13 63 55 40 18 83 07 90 00 C2";
+    public const string AlsoUnknown = "3B 02 14 50";
 
     public const string Text = """
         # test list

@@ -83,6 +83,7 @@ public sealed class AtrCatalog(Func<WebDb> databases, string? listPath, ILogger<
             var entries = await accepted.OrderBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             var local = SmartcardList.Parse(new StringReader(ListLines(entries)), "accepted submissions");
             _current = new AtrCatalogSnapshot(_installed, local, version, DateTimeOffset.UtcNow);
+            logger.LogInformation("{Count} accepted submission(s) in the local list", entries.Count);
         }
     }
 

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using CardKit.Testing;
+using CardKit.Web.Submissions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CardKit.Web.Tests;
+
+/// <summary>
+/// English, French and Russian: every key in every language, and every page rendered in French and
+/// Russian shows no English outside the data (ATR bytes, card names, visitors' text: the elements
+/// marked translate="no") and the decoder's own lines (marked lang="en").
+/// </summary>
+public sealed partial class LocalizationTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+
+    // Words that are the same in every language here: names, standards, formats.
+    private static readonly HashSet<string> Technical = new(StringComparer.Ordinal)
+    {
+        "ATR", "APDU", "PIN", "PUK", "SIM", "USIM", "CardKit", "PC", "SC", "ISO", "IEC", "JSON", "OpenAPI", "smartcard", "list", "txt",
+        "pcsc", "tools", "parse2json", "atr", "vCard", "CSV", "URL", "NUL", "UICC", "SSE",
+    };
+
+    private static readonly string ResourceDirectory = Path.Combine(Pcscd.RepoRoot, "src", "CardKit.Web", "Resources");
+
+    private InProcessServer _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = InProcessServer.With("--CardKit:SubmissionsPerMinute=0");
+        using var scope = _server.Services.CreateScope();
+        Assert.Empty(await Moderators.AddAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), "alice", Password));
+        using var client = _server.BrowserClient();
+        await WebFlows.SubmitAsync(client, TestLists.Unknown, "A card for the queue");
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private static Dictionary<string, string> Load(string culture) =>
+        XDocument.Load(Path.Combine(ResourceDirectory, culture.Length == 0 ? "Strings.resx" : $"Strings.{culture}.resx"))
+            .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+
+    [Fact]
+    public void Every_key_exists_in_every_language_and_none_is_empty()
+    {
+        var english = Load("");
+        Assert.NotEmpty(english);
+        foreach (var culture in new[] { "fr", "ru" })
+        {
+            var translated = Load(culture);
+            Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
+            foreach (var (key, value) in translated)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(value), $"{culture}: {key} is empty");
+                // The same placeholders ({0}, {1:P1}, ...) as in English.
+                Assert.Equal(Placeholders(english[key]), Placeholders(value));
+            }
+        }
+        Assert.All(english, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), $"en: {e.Key} is empty"));
+    }
+
+    [Fact]
+    public void Every_key_the_code_uses_is_in_the_resources()
+    {
+        var english = Load("");
+        var source = Path.Combine(Pcscd.RepoRoot, "src", "CardKit.Web");
+        var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.NotEmpty(used);
+        Assert.DoesNotContain(used, k => !english.ContainsKey(k));
+    }
+
+    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?:L\[|Text\(|data-l10n="")""?((?:Nav|Footer|Index|Parse|Submit|Login|Admin|Console|Script|Phonebook|Readers)\.[A-Za-z0-9.]+)")]
+    private static partial Regex KeyUse();
+
+    [GeneratedRegex(@"^(TS|T0|TCK|T[ABCD]\d+)$")]
+    private static partial Regex AtrField();
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]*")]
+    private static partial Regex LatinWord();
+
+    /// <summary>The pages every visitor or moderator can see, with what makes them render fully.</summary>
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var culture in new[] { "fr", "ru" })
+        {
+            foreach (var url in new[]
+            {
+                "/", "/parse?ATR=" + Uri.EscapeDataString(TestLists.Mifare1K), "/parse?ATR=" + Uri.EscapeDataString(TestLists.AlsoUnknown),
+                "/parse?ATR=3B80", "/parse?ATR=nothex", "/parse?ATR=" + Uri.EscapeDataString(TestLists.Mifare1K) + "&submitted=true",
+                "/admin/login", "/admin",
+            })
+            {
+                data.Add(culture, url);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_French_or_Russian_page_has_no_English_outside_the_data(string culture, string url)
+    {
+        using var client = _server.BrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        if (url == "/admin")
+            await WebFlows.LoginAsync(client, "alice", Password);
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        var text = VisibleText(page);
+        Assert.NotEmpty(text);
+        var english = Load("");
+        var translated = Load(culture);
+        foreach (var (key, value) in english)
+        {
+            // A string the translation changes must not appear in English.
+            if (value != translated[key] && value.Length >= 4 && !value.Contains('{', StringComparison.Ordinal))
+                Assert.False(Regex.IsMatch(text, @"(?<!\p{L})" + Regex.Escape(value) + @"(?!\p{L})"), $"{url} in {culture} shows the English '{value}' ({key})");
+        }
+        if (culture == "ru")
+        {
+            var latin = LatinWord().Matches(text).Select(m => m.Value).Where(w => w.Length >= 3 && !Technical.Contains(w) && !IsHex(w) && !AtrField().IsMatch(w)).Distinct().ToList();
+            Assert.True(latin.Count == 0, $"{url} in Russian shows Latin words outside the data: {string.Join(", ", latin)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_language_switcher_sets_a_cookie_that_outranks_Accept_Language()
+    {
+        using var client = _server.BrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        using var switched = await client.GetAsync("/lang/ru?return=" + Uri.EscapeDataString("/parse?ATR=3B80"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/parse?ATR=3B80", switched.Headers.Location!.OriginalString);
+        var page = await Html.GetAsync(client, "/parse?ATR=3B80");
+        Assert.Equal("ru", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Расшифрованный ATR", page.QuerySelector("h1")!.TextContent);
+        // Never an open redirect.
+        using var away = await client.GetAsync("/lang/fr?return=" + Uri.EscapeDataString("//evil.example/"), TestContext.Current.CancellationToken);
+        Assert.Equal("/", away.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Numbers_follow_the_chosen_culture()
+    {
+        using var client = _server.BrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var page = await Html.GetAsync(client, "/parse?ATR=" + Uri.EscapeDataString(TestLists.Mifare1K));
+        Assert.Contains(page.QuerySelectorAll(".share"), s => s.TextContent.Contains("33,3\u00a0%", StringComparison.Ordinal) || s.TextContent.Contains("33,3 %", StringComparison.Ordinal) || s.TextContent.Contains("33,3\u202f%", StringComparison.Ordinal));
+    }
+
+    private static bool IsHex(string word) => word.All(char.IsAsciiHexDigit);
+
+    private static string VisibleText(IDocument page)
+    {
+        var title = page.Title ?? "";
+        foreach (var excluded in page.QuerySelectorAll("[translate=no], [lang=en], script, style, head").ToList())
+            excluded.Remove();
+        var parts = new List<string> { title, page.Body!.TextContent };
+        // Text people see that is not in text nodes.
+        parts.AddRange(page.QuerySelectorAll("[placeholder]").Select(e => e.GetAttribute("placeholder")!));
+        parts.AddRange(page.QuerySelectorAll("[aria-label]").Select(e => e.GetAttribute("aria-label")!));
+        parts.AddRange(page.QuerySelectorAll("[title]").Select(e => e.GetAttribute("title")!));
+        return Regex.Replace(string.Join(' ', parts), @"\s+", " ");
+    }
+}

@@ -159,6 +159,7 @@ public static class WebApp
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
+        app.UseMiddleware<CardConsole.ConsoleGate>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = null, ExceptionHandler = _ => Task.CompletedTask });
         app.UseStatusCodePages(context => Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
             Problems.TitleOf(context.HttpContext.Response.StatusCode), null));
@@ -172,6 +173,7 @@ public static class WebApp
 
         AtrApi.Map(app);
         AdminApi.Map(app);
+        CardConsole.ReaderEventsEndpoint.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/lang/{culture}", SwitchLanguage).ExcludeFromDescription();
         app.MapRazorPages();

@@ -7,5 +7,6 @@ namespace CardKit.Web;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Dictionary<string, IReadOnlyList<string>>))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(CardConsole.ConsoleReaderEvent))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public partial class WebJsonContext : JsonSerializerContext;

@@ -23,8 +23,8 @@ public static class Html
     /// <summary>The antiforgery field of the first form posting to <paramref name="action"/>.</summary>
     public static string Token(IDocument page, string action)
     {
-        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.StartsWith(action, StringComparison.Ordinal) == true)
-            ?? throw new InvalidOperationException($"no form posting to {action}");
+        var form = page.QuerySelectorAll("form[method=post]").FirstOrDefault(f => f.GetAttribute("action")?.StartsWith(action, StringComparison.Ordinal) == true)
+            ?? throw new InvalidOperationException($"no form posting to {action}:\n{page.Body?.OuterHtml}");
         return form.QuerySelector("input[name=__af]")?.GetAttribute("value") ?? throw new InvalidOperationException($"the form posting to {action} has no antiforgery field");
     }
 

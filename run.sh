@@ -4,11 +4,26 @@
 #   SIM into "Virtual PCD 00 00", lists the readers, runs the example script with the APDU
 #   trace on and dumps the SIM's phone book. Where pcscd cannot be installed or started (no root), it says so and runs the same
 #   job on the in-process virtual SIM (--reader emu:sim).
+#   ./run.sh web starts the web service (cardkit-web) instead.
 #
 # Note: vpcd listens on ALL network interfaces (ports 35963-35976), not only loopback; anyone
 # who can reach them can play a card to this machine's pcscd.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# ./run.sh web: the ATR service and card console on http://127.0.0.1:5080/ with the embedded
+# SQLite database (extra options go to cardkit-web, e.g. ./run.sh web --urls http://127.0.0.1:8080).
+if [ "${1:-}" = "web" ]; then
+  shift
+  scripts/setup.sh run >/dev/null 2>&1 && scripts/pcscd.sh start >/dev/null 2>&1 \
+    || echo "run.sh: pcscd is not available; the console offers the in-process virtual cards (emu:sim, ...)" >&2
+  dotnet build src/CardKit.Web -c Release -nologo -clp:ErrorsOnly -v:q >/dev/null || {
+    echo "run.sh: build failed; run: dotnet build src/CardKit.Web -c Release" >&2
+    exit 1
+  }
+  echo "== cardkit-web: open the address it prints in a browser (Ctrl-C stops it)"
+  exec src/CardKit.Web/bin/Release/net10.0/cardkit-web "$@"
+fi
 
 cardkit=src/CardKit.Cli/bin/Release/net10.0/cardkit
 reader=""

@@ -41,9 +41,9 @@ start "$work/minimal.log" dotnet bench/web/MinimalApp/bin/Release/net10.0/Minima
 minimal=$url
 atr=3B8F8001804F0CA000000306030001000000006A
 
-measure() { # name url -> "req/s p99_ms"
+measure() { # name url [wrk options] -> "req/s p99_ms"
   local out
-  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
+  out=$(wrk -t2 -c64 -d"${seconds}s" --latency "${@:3}" "$2")
   local rps p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out")
@@ -62,6 +62,7 @@ read -r m1 _ < <(measure "minimal constant string" "$minimal/")
 read -r p1 p99a < <(measure "/V1/parse2json" "$web/V1/parse2json?ATR=$atr")
 read -r m2 _ < <(measure "minimal constant string" "$minimal/")
 read -r p2 p99b < <(measure "/V1/parse2json" "$web/V1/parse2json?ATR=$atr")
+measure "/V1/parse2json, new ATR each time" "$web/V1/parse2json" -s bench/web/random_atr.lua >/dev/null
 measure "/parse (HTML page)" "$web/parse?ATR=$atr" >/dev/null
 measure "/V1/match" "$web/V1/match?ATR=$atr" >/dev/null
 awk -v m1="$m1" -v m2="$m2" -v p1="$p1" -v p2="$p2" -v q1="$p99a" -v q2="$p99b" 'BEGIN {

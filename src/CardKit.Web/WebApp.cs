@@ -143,6 +143,7 @@ public static class WebApp
             options.Console, options.ConsoleToken));
         builder.Services.AddSingleton(sp => new AtrCatalog(sp.GetRequiredService<Func<WebDb>>(), options.List, sp.GetRequiredService<ILogger<AtrCatalog>>()));
         builder.Services.AddHostedService<AtrCatalogRefresher>();
+        builder.Services.AddSingleton<ParseDocumentCache>();
         builder.Services.AddSingleton<ModeratorNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModeratorNotifier>());
         builder.Services.AddSingleton<SubmissionStore>();

@@ -15,6 +15,7 @@ public static class AtrApi
     {
         var v1 = routes.MapGroup("/V1").WithTags("smartcard-atr compatible");
         v1.MapGet("/parse2json", Parse2Json)
+            .Produces<AtrParseDocument>(StatusCodes.Status200OK, "application/json")
             .WithName("parse2json")
             .WithSummary("Decode an ATR in the public smartcard-atr service's parse2json shape.");
         v1.MapGet("/match", Match)
@@ -23,11 +24,12 @@ public static class AtrApi
     }
 
     /// <summary>GET /V1/parse2json?ATR=...</summary>
-    public static Results<JsonHttpResult<AtrParseDocument>, ProblemHttpResult> Parse2Json([FromQuery(Name = "ATR")] string? atr)
+    public static Results<FileContentHttpResult, ProblemHttpResult> Parse2Json([FromQuery(Name = "ATR")] string? atr, ParseDocumentCache cache)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         if (AtrQuery.TryParse(atr, out var error) is not { } parsed)
             return BadAtr(error!);
-        return TypedResults.Json(AtrParseDocument.From(parsed), CardKitJsonContext.Default.AtrParseDocument);
+        return TypedResults.Bytes(cache.Get(parsed), "application/json; charset=utf-8");
     }
 
     /// <summary>GET /V1/match?ATR=...</summary>

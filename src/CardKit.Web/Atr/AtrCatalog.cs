@@ -1,5 +1,6 @@
 using System.Text;
 using CardKit.Atr;
+using CardKit.Hosting;
 using CardKit.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,10 +33,10 @@ public sealed class AtrCatalog(Func<WebDb> databases, string? listPath, ILogger<
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var path = listPath ?? SmartcardList.FindDefault();
+            var path = listPath ?? SmartcardListFiles.FindDefault();
             if (path is not null && File.Exists(path))
             {
-                _installed = SmartcardList.Load(path);
+                _installed = SmartcardListFiles.Load(path);
                 ListPath = path;
                 if (_installed.InvalidPatterns.Count > 0)
                     logger.LogWarning("{Path}: {Count} pattern lines could not be compiled and are skipped", path, _installed.InvalidPatterns.Count);
@@ -43,7 +44,7 @@ public sealed class AtrCatalog(Func<WebDb> databases, string? listPath, ILogger<
             else
             {
                 logger.LogWarning("no smartcard_list.txt in {Places}; only accepted submissions identify cards (install pcsc-tools or give --list)",
-                    string.Join(", ", listPath is null ? SmartcardList.SearchPath() : [listPath]));
+                    string.Join(", ", listPath is null ? SmartcardListFiles.SearchPath() : [listPath]));
                 ListPath = null;
             }
             await LoadLocalAsync(force: true, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public sealed class AtrCatalogSnapshot
         Local = local;
         LocalVersion = localVersion;
         LoadedAt = loadedAt;
-        Statistics = AtrStatistics.FromList(installed);
+        Statistics = AtrStatistics.Of(AtrCorpus.FromList(installed));
         foreach (var entry in local.Entries)
         {
             if (AtrParser.TryParse(entry.Pattern, out var atr))

@@ -57,7 +57,7 @@ public class AtrParseDocumentTests
     public void Statistics_from_a_list_count_only_the_ATRs_it_names_exactly()
     {
         var list = SmartcardList.Parse(new StringReader("3B 80 01 81\n\tone\n3B 80 01 ..\n\twildcard\n3B 81 80 01 80 80\n\tDESFire\n"));
-        var statistics = AtrStatistics.FromList(list);
+        var statistics = AtrStatistics.Of(AtrCorpus.FromList(list));
         Assert.Equal(2, statistics.Count);
         Assert.Equal(1, statistics.CountOf("T0", "81"));
         Assert.Equal(2, statistics.CountOf("TS", "3B"));

@@ -139,6 +139,7 @@ public sealed class AtrApiTests(InProcessServer server) : IClassFixture<InProces
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Contains("/V1/parse2json", paths);
         Assert.Contains("/V1/match", paths);
+        Assert.Contains("/api/atr/{hex}", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/admin", StringComparison.Ordinal) || p.StartsWith("/lang", StringComparison.Ordinal));
     }
 

@@ -110,6 +110,13 @@ public sealed class BrowserJourneyTests
         await page.GotoAsync(site + "/console");
         await page.WaitForSelectorAsync("#service.status-ok, #service.status-bad");
         await Shot("console-readers");
+        await page.GotoAsync(site + "/console/script");
+        await page.SelectOptionAsync("#reader", "emu:sim");
+        await page.ClickAsync("button[name=run]");
+        await page.WaitForSelectorAsync("table.results tbody tr");
+        Assert.Equal(4, await page.Locator("table.results tbody tr.match").CountAsync());
+        Assert.Contains("READ RECORD", await page.InnerTextAsync("table.results"), StringComparison.Ordinal);
+        await Shot("apdu-script");
         await page.GotoAsync(site + "/console/phonebook?reader=emu:sim");
         await page.WaitForSelectorAsync(".pin-state");
         Assert.Contains("3 tries left", await page.InnerTextAsync(".pin-state"), StringComparison.Ordinal);

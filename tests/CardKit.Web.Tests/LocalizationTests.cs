@@ -22,6 +22,8 @@ public sealed partial class LocalizationTests : IAsyncLifetime
     {
         "ATR", "APDU", "PIN", "PUK", "SIM", "USIM", "CardKit", "PC", "SC", "ISO", "IEC", "JSON", "OpenAPI", "smartcard", "list", "txt",
         "pcsc", "tools", "parse2json", "atr", "vCard", "CSV", "URL", "NUL", "UICC", "SSE",
+        // The daemon, the program whose script format this is, and that format's keyword.
+        "pcscd", "scriptor", "reset",
     };
 
     private static readonly string ResourceDirectory = Path.Combine(Pcscd.RepoRoot, "src", "CardKit.Web", "Resources");
@@ -100,7 +102,7 @@ public sealed partial class LocalizationTests : IAsyncLifetime
             {
                 "/", "/parse?ATR=" + Uri.EscapeDataString(TestLists.Mifare1K), "/parse?ATR=" + Uri.EscapeDataString(TestLists.AlsoUnknown),
                 "/parse?ATR=3B80", "/parse?ATR=nothex", "/parse?ATR=" + Uri.EscapeDataString(TestLists.Mifare1K) + "&submitted=true",
-                "/admin/login", "/admin",
+                "/admin/login", "/admin", "/console", "/console/script", "/console/phonebook?reader=emu:sim",
             })
             {
                 data.Add(culture, url);
@@ -124,8 +126,12 @@ public sealed partial class LocalizationTests : IAsyncLifetime
         Assert.NotEmpty(text);
         var english = Load("");
         var translated = Load(culture);
+        // A single English word that is also a word of the translation ("direct" in "en direct") proves nothing.
+        var translatedWords = translated.Values.SelectMany(v => Regex.Split(v, @"\P{L}+")).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, value) in english)
         {
+            if (!value.Contains(' ', StringComparison.Ordinal) && translatedWords.Contains(value))
+                continue;
             // A string the translation changes must not appear in English.
             if (value != translated[key] && value.Length >= 4 && !value.Contains('{', StringComparison.Ordinal))
                 Assert.False(Regex.IsMatch(text, @"(?<!\p{L})" + Regex.Escape(value) + @"(?!\p{L})"), $"{url} in {culture} shows the English '{value}' ({key})");

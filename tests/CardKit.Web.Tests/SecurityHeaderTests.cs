@@ -28,6 +28,8 @@ public sealed class SecurityHeaderTests(InProcessServer server) : IClassFixture<
         { "GET", "/V1/parse2json?ATR=nothex", 400 },
         { "GET", "/V1/match?ATR=3B8F8001804F0CA000000306030001000000006A", 200 },
         { "GET", "/openapi/v1.json", 200 },
+        { "GET", "/api/atr/3B8F8001804F0CA000000306030001000000006A", 200 },
+        { "GET", "/api/atr/zz", 400 },
         { "GET", "/site.css", 200 },
         { "GET", "/robots.txt", 200 },
         { "GET", "/no/such/route", 404 },

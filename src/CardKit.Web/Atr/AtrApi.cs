@@ -21,6 +21,19 @@ public static class AtrApi
         v1.MapGet("/match", Match)
             .WithName("match")
             .WithSummary("The smartcard_list.txt patterns that match an ATR, each with its descriptions.");
+        routes.MapGet("/api/atr/{hex}", Report)
+            .WithTags("CardKit")
+            .WithName("atr")
+            .WithSummary("CardKit's own report on an ATR: the record `cardkit atr --json` prints (every byte explained, defects, matches).");
+    }
+
+    /// <summary>GET /api/atr/{hex}: the <see cref="AtrReport"/> of the library, matched against the installed list and the accepted submissions.</summary>
+    public static Results<JsonHttpResult<AtrReport>, ProblemHttpResult> Report(string hex, AtrCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (AtrQuery.TryParse(hex, out var error) is not { } parsed)
+            return BadAtr(error!);
+        return TypedResults.Json(AtrReport.Create(parsed, catalog.Current.Match(parsed.Bytes)), CardKitJsonContext.Default.AtrReport);
     }
 
     /// <summary>GET /V1/parse2json?ATR=...</summary>

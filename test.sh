@@ -29,7 +29,7 @@ fi
 dotnet test --solution CardKit.slnx "${args[@]}" --filter-not-trait "Category=RestartsPcscd"
 
 # Pass 2: the tests that stop or restart pcscd, one project at a time, with nothing else running.
-for project in tests/CardKit.Pcsc.Tests tests/CardKit.Hosting.Tests tests/CardKit.Cli.Tests; do
+for project in tests/CardKit.Pcsc.Tests tests/CardKit.Hosting.Tests tests/CardKit.Cli.Tests tests/CardKit.Web.Tests; do
   dotnet test --project "$project" "${args[@]}" --filter-trait "Category=RestartsPcscd"
 done
 scripts/pcscd.sh start

@@ -20,13 +20,14 @@ public sealed class AtrReportRouteTests(InProcessServer server) : IClassFixture<
 #endif
             "net10.0", "cardkit");
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(TestLists.Mifare1K)]
     [InlineData("3B 80")]
     [InlineData("3B F8 13 00 00 81 31 FE 45 4A 43 4F 50 76 32 34 31 B6")]
     [InlineData("3F FF 95 00 FF 91 81 71 A0 47 00 44 4E 41 53 50 30 31 31 20 52 65 76 42 30 36 4E")]
     public async Task The_route_returns_what_the_command_line_prints(string atr)
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var client = server.Client();
         using var response = await client.GetAsync("/api/atr/" + atr.Replace(" ", "", StringComparison.Ordinal), Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -38,9 +39,10 @@ public sealed class AtrReportRouteTests(InProcessServer server) : IClassFixture<
         Assert.True(JsonNode.DeepEquals(cli, web), $"web:\n{web}\ncli:\n{stdout}{stderr}");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Text_that_is_not_hex_gets_a_problem_document()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var client = server.Client();
         using var response = await client.GetAsync("/api/atr/3B8Z", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -13,11 +13,12 @@ public sealed class DurabilityTests(PostgresCluster postgres)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Theory]
+    [Theory(Timeout = 180_000)]
     [InlineData("sqlite")]
     [InlineData("postgresql")]
     public async Task Every_acknowledged_submission_survives_kill_9(string engine)
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var database = new TestDatabase(engine, postgres);
         using var list = TempPath.WithText(TestLists.Text, ".txt");
         string[] args = ["--db", database.Db, "--list", list.Path, "--CardKit:SubmissionsPerMinute=0"];

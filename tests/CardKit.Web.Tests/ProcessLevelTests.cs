@@ -28,9 +28,10 @@ public sealed class ProcessLevelTests
         return ProcessRunner.RunAsync(psi, stdin ?? "", TimeSpan.FromSeconds(60), Cancel);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Add_moderator_reads_the_password_from_stdin_or_the_environment_and_the_moderator_can_log_in()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var dir = TempPath.Directory();
         using var list = TempPath.WithText(TestLists.Text, ".txt");
         var db = Path.Combine(dir.Path, "web.db");
@@ -52,9 +53,10 @@ public sealed class ProcessLevelTests
         await WebFlows.LoginAsync(dave, "dave", Password + "!");
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task It_starts_from_any_directory_creates_its_SQLite_file_and_says_where_it_listens()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var data = TempPath.Directory();
         await using var server = await WebServerProcess.StartAsync([], new Dictionary<string, string> { ["XDG_DATA_HOME"] = data.Path });
         Assert.True(File.Exists(Path.Combine(data.Path, "cardkit", "web.db")));
@@ -72,9 +74,10 @@ public sealed class ProcessLevelTests
         Assert.DoesNotContain("/V1/parse2json", server.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Each_submission_is_mailed_to_the_moderators_through_SMTP()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var sink = new SmtpSink();
         using var dir = TempPath.Directory();
         using var list = TempPath.WithText(TestLists.Text, ".txt");
@@ -90,9 +93,10 @@ public sealed class ProcessLevelTests
         Assert.Contains("To: mods@example.org", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_dead_mail_server_loses_no_submission_and_the_notice_goes_to_the_log()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         // A port that refuses connections: taken, then released.
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
@@ -112,9 +116,10 @@ public sealed class ProcessLevelTests
         Assert.Single(context.Submissions.AsNoTracking().Where(s => s.Description == "Stored even without mail"));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Without_SMTP_the_notice_goes_to_the_log()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var dir = TempPath.Directory();
         using var list = TempPath.WithText(TestLists.Text, ".txt");
         await using var server = await WebServerProcess.StartAsync(["--db", Path.Combine(dir.Path, "web.db"), "--list", list.Path]);
@@ -123,9 +128,10 @@ public sealed class ProcessLevelTests
         await server.WaitForOutputAsync("moderator notice (no SMTP configured)", TimeSpan.FromSeconds(30));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Kestrel_cuts_an_oversized_chunked_body_with_413_and_the_header_set()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var dir = TempPath.Directory();
         await using var server = await WebServerProcess.StartAsync(["--db", Path.Combine(dir.Path, "web.db")]);
         using var client = server.Client();

@@ -94,4 +94,24 @@ public sealed class SecurityHeaderTests(InProcessServer server) : IClassFixture<
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Csp, response.Headers.GetValues("Content-Security-Policy").Single());
     }
+
+    [Fact]
+    public async Task Over_HTTPS_cookies_are_Host_prefixed_Secure_HttpOnly_and_SameSite()
+    {
+        await using var secure = InProcessServer.With("--urls", "https://127.0.0.1:5443");
+        using var client = secure.Client("https://localhost/");
+        using var response = await client.GetAsync("/parse?ATR=" + Uri.EscapeDataString(TestLists.Unknown), TestContext.Current.CancellationToken);
+        using var language = await client.GetAsync("/lang/fr?return=/", TestContext.Current.CancellationToken);
+        var cookies = response.Headers.GetValues("Set-Cookie").Concat(language.Headers.GetValues("Set-Cookie")).ToList();
+        Assert.Equal(2, cookies.Count);
+        Assert.All(cookies, cookie =>
+        {
+            Assert.StartsWith("__Host-cardkit-", cookie, StringComparison.Ordinal);
+            Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; path=/", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Matches("(?i)samesite=(strict|lax)", cookie);
+        });
+    }
 }

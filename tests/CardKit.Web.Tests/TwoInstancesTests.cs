@@ -14,9 +14,10 @@ public sealed class TwoInstancesTests(PostgresCluster postgres)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_submission_through_one_accepted_through_the_other_is_matched_by_both()
     {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
         using var database = new TestDatabase("postgresql", postgres);
         using var list = TempPath.WithText(TestLists.Text, ".txt");
         string[] args = ["--db", database.Db, "--list", list.Path, "--CardKit:ListRefreshSeconds=0.2"];

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CardKit.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CardKit.Web.Submissions;
 
@@ -50,6 +51,56 @@ public sealed class SubmissionStore : BackgroundService
         }
     }
 
+    /// <summary>
+    /// One transaction, one prepared INSERT run per row (the same SQL on SQLite and PostgreSQL; the
+    /// table is the model's): what EF Core's change tracking would do, at a fraction of the cost per
+    /// row, which is what bounds a batch's commit time.
+    /// </summary>
+    private static async Task InsertAsync(WebDb db, List<(Submission Submission, TaskCompletionSource<long> Done)> batch)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var insert = connection.CreateCommand();
+                await using (insert.ConfigureAwait(false))
+                {
+                    insert.Transaction = transaction;
+                    insert.CommandText = """
+                        INSERT INTO "Submissions" ("Atr", "Description", "Url", "Contact", "ClientAddress", "CreatedAt", "Status")
+                        VALUES (@atr, @description, @url, @contact, @client, @created, @status) RETURNING "Id"
+                        """;
+                    var parameters = new[] { "atr", "description", "url", "contact", "client", "created", "status" }.Select(name =>
+                    {
+                        var parameter = insert.CreateParameter();
+                        parameter.ParameterName = name;
+                        insert.Parameters.Add(parameter);
+                        return parameter;
+                    }).ToArray();
+                    foreach (var (submission, _) in batch)
+                    {
+                        parameters[0].Value = submission.Atr;
+                        parameters[1].Value = submission.Description;
+                        parameters[2].Value = (object?)submission.Url ?? DBNull.Value;
+                        parameters[3].Value = (object?)submission.Contact ?? DBNull.Value;
+                        parameters[4].Value = submission.ClientAddress;
+                        parameters[5].Value = submission.CreatedAt;
+                        parameters[6].Value = (int)submission.Status;
+                        submission.Id = Convert.ToInt64(await insert.ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -64,11 +115,7 @@ public sealed class SubmissionStore : BackgroundService
         {
             var db = _databases();
             await using (db.ConfigureAwait(false))
-            {
-                db.Submissions.AddRange(batch.Select(b => b.Submission));
-                // One SaveChanges is one transaction.
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+                await InsertAsync(db, batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -20,6 +20,8 @@ public sealed class LoopbackRouteTests(LoopbackServer server) : IClassFixture<Lo
         { "/V1/parse2json?ATR=xyz", 400, "application/problem+json" },
         { "/V1/match?ATR=3B:8F:80:01:80:4F:0C:A0:00:00:03:06:03:00:01:00:00:00:00:6A", 200, "application/json" },
         { "/V1/match?ATR=", 400, "application/problem+json" },
+        { "/api/atr/3B8F8001804F0CA000000306030001000000006A", 200, "application/json" },
+        { "/api/atr/3B8", 400, "application/problem+json" },
         { "/openapi/v1.json", 200, "application/json" },
         { "/site.css", 200, "text/css" },
         { "/console.js", 200, "text/javascript" },
@@ -29,6 +31,7 @@ public sealed class LoopbackRouteTests(LoopbackServer server) : IClassFixture<Lo
         { "/lang/ru?return=/", 302, "" },
         { "/console", 200, "text/html" },
         { "/console/phonebook?reader=emu:usim", 200, "text/html" },
+        { "/console/script?reader=emu:iso", 200, "text/html" },
         { "/no/such/page", 404, "application/problem+json" },
         { "/parse?ATR=" + new string('3', 4000), 414, "application/problem+json" },
     };

@@ -30,6 +30,13 @@ public sealed class WebServiceOptions
     /// <summary>The longest query string accepted (414 above it).</summary>
     public int MaxQueryLength { get; set; } = 2048;
 
+    /// <summary>
+    /// Addresses of the load balancers or reverse proxies in front of this instance: their
+    /// X-Forwarded-For and X-Forwarded-Proto are believed (client address for submissions and rate
+    /// limits, HTTPS for cookies and HSTS). Empty: the connection's own address counts.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
+
     /// <summary>Where moderator notices are mailed; without a host they go to the log.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 }

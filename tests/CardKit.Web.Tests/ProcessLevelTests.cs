@@ -144,4 +144,25 @@ public sealed class ProcessLevelTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Theory(Timeout = 180_000)]
+    [InlineData(true, "203.0.113.9")]
+    [InlineData(false, "127.0.0.1")]
+    public async Task Behind_a_trusted_proxy_the_forwarded_client_address_is_stored(bool trusted, string stored)
+    {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
+        using var dir = TempPath.Directory();
+        using var list = TempPath.WithText(TestLists.Text, ".txt");
+        var db = Path.Combine(dir.Path, "web.db");
+        string[] args = trusted
+            ? ["--db", db, "--list", list.Path, "--CardKit:TrustedProxies:0=127.0.0.1"]
+            : ["--db", db, "--list", list.Path];
+        await using var server = await WebServerProcess.StartAsync(args);
+        using var client = server.Client();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        await WebFlows.SubmitAsync(client, TestLists.Unknown, "Through a proxy");
+        await using var context = new CardKit.Web.Data.SqliteWebDb(new DbContextOptionsBuilder<CardKit.Web.Data.SqliteWebDb>()
+            .UseSqlite(CardKit.Web.Data.WebDatabase.From(db).ConnectionString).Options);
+        Assert.Equal(stored, (await context.Submissions.AsNoTracking().SingleAsync(Cancel)).ClientAddress);
+    }
 }

@@ -109,8 +109,9 @@ public sealed class ProcessLevelTests
             "--CardKit:Smtp:Host=127.0.0.1", $"--CardKit:Smtp:Port={deadPort}", "--CardKit:Smtp:Security=None", "--CardKit:Smtp:To=mods@example.org"]);
         using var client = server.Client();
         await WebFlows.SubmitAsync(client, TestLists.Unknown, "Stored even without mail");
+        // The log entry is written line by line: wait for both parts of it.
         await server.WaitForOutputAsync("could not mail the moderator notice", TimeSpan.FromSeconds(30));
-        Assert.Contains("Stored even without mail", server.Output, StringComparison.Ordinal);
+        await server.WaitForOutputAsync("Description: Stored even without mail", TimeSpan.FromSeconds(30));
         await using var context = new CardKit.Web.Data.SqliteWebDb(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CardKit.Web.Data.SqliteWebDb>()
             .UseSqlite(CardKit.Web.Data.WebDatabase.From(db).ConnectionString).Options);
         Assert.Single(context.Submissions.AsNoTracking().Where(s => s.Description == "Stored even without mail"));

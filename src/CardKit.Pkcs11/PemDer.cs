@@ -32,28 +32,25 @@ public static class PemDer
     {
         ArgumentNullException.ThrowIfNull(pem);
         // RSA first; a PEM that is not an RSA key is tried as EC, whose error is the one reported.
-        var rsa = RSA.Create();
-        try
+        Exception? error = null;
+        foreach (var create in KeyKinds)
         {
-            rsa.ImportFromPem(pem);
-            return rsa;
+            var key = create();
+            try
+            {
+                key.ImportFromPem(pem);
+                return key;
+            }
+            catch (Exception e) when (e is CryptographicException or ArgumentException)
+            {
+                key.Dispose();
+                error = e;
+            }
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
-        {
-            rsa.Dispose();
-        }
-        var ec = ECDsa.Create();
-        try
-        {
-            ec.ImportFromPem(pem);
-            return ec;
-        }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
-        {
-            ec.Dispose();
-            throw new CardKitFormatException($"not an unencrypted RSA or EC private key in PEM: {e.Message}", inner: e);
-        }
+        throw new CardKitFormatException($"not an unencrypted RSA or EC private key in PEM: {error!.Message}", inner: error);
     }
+
+    private static readonly Func<AsymmetricAlgorithm>[] KeyKinds = [RSA.Create, ECDsa.Create];
 
     /// <summary>True when <paramref name="path"/> ends in ".der" (any case): write DER there, PEM elsewhere.</summary>
     public static bool IsDerFileName(string path)

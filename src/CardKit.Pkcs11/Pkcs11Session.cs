@@ -347,30 +347,25 @@ public sealed unsafe class Pkcs11Session : IDisposable
     }
 
     /// <summary>C_EncryptInit + C_Encrypt (two calls: size, then data).</summary>
-    public byte[] Encrypt(Mechanism mechanism, ObjectHandle key, ReadOnlySpan<byte> data)
-    {
-        ArgumentNullException.ThrowIfNull(mechanism);
-        using var m = mechanism.Build(Abi);
-        Check(F.EncryptInit(_handle, m.Pointer, key.Value), "C_EncryptInit", mechanism.Name, MechanismFlags.Encrypt);
-        fixed (byte* p = data)
-        {
-            var (session, functions, length) = (_handle, F, (nuint)data.Length);
-            var pointer = p;
-            return TwoCall.Bytes((output, outputLength) => functions.Encrypt(session, pointer, length, output, outputLength), "C_Encrypt");
-        }
-    }
+    public byte[] Encrypt(Mechanism mechanism, ObjectHandle key, ReadOnlySpan<byte> data) => Crypt(mechanism, key, data, encrypt: true);
 
     /// <summary>C_DecryptInit + C_Decrypt (two calls: size, then data).</summary>
-    public byte[] Decrypt(Mechanism mechanism, ObjectHandle key, ReadOnlySpan<byte> data)
+    public byte[] Decrypt(Mechanism mechanism, ObjectHandle key, ReadOnlySpan<byte> data) => Crypt(mechanism, key, data, encrypt: false);
+
+    private byte[] Crypt(Mechanism mechanism, ObjectHandle key, ReadOnlySpan<byte> data, bool encrypt)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
         using var m = mechanism.Build(Abi);
-        Check(F.DecryptInit(_handle, m.Pointer, key.Value), "C_DecryptInit", mechanism.Name, MechanismFlags.Decrypt);
+        var name = encrypt ? "C_Encrypt" : "C_Decrypt";
+        Check(encrypt ? F.EncryptInit(_handle, m.Pointer, key.Value) : F.DecryptInit(_handle, m.Pointer, key.Value), name + "Init", mechanism.Name,
+            encrypt ? MechanismFlags.Encrypt : MechanismFlags.Decrypt);
         fixed (byte* p = data)
         {
             var (session, functions, length) = (_handle, F, (nuint)data.Length);
             var pointer = p;
-            return TwoCall.Bytes((output, outputLength) => functions.Decrypt(session, pointer, length, output, outputLength), "C_Decrypt");
+            return TwoCall.Bytes((output, outputLength) => encrypt
+                ? functions.Encrypt(session, pointer, length, output, outputLength)
+                : functions.Decrypt(session, pointer, length, output, outputLength), name);
         }
     }
 

@@ -7,14 +7,6 @@ namespace CardKit.Pkcs11.Tests;
 [Collection("SoftHSM")]
 public class AttributeTests
 {
-    private static (Pkcs11Module Module, Pkcs11Session Session) Open(string abi)
-    {
-        var module = TestModules.Load(abi);
-        var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
-        session.Login(SoftHsm.Pin);
-        return (module, session);
-    }
-
     // A session secret key with every kind of value: CK_ULONG, CK_BBOOL, UTF-8, bytes, CK_DATE.
     private static ObjectHandle SecretKey(Pkcs11Session session, bool sensitive) => session.CreateObject(
     [
@@ -30,7 +22,7 @@ public class AttributeTests
     [InlineData("Windows")]
     public void Each_value_reads_as_its_type(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -57,7 +49,7 @@ public class AttributeTests
     [InlineData("Windows")]
     public void Missing_values_say_whether_the_object_hides_them_or_does_not_have_them(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -80,7 +72,7 @@ public class AttributeTests
     [InlineData("Windows")]
     public void A_value_of_the_wrong_size_for_its_type_is_a_format_error(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {

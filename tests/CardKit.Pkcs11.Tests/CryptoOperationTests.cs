@@ -10,14 +10,6 @@ namespace CardKit.Pkcs11.Tests;
 [Collection("SoftHSM")]
 public class CryptoOperationTests
 {
-    private static (Pkcs11Module Module, Pkcs11Session Session) Open(string abi)
-    {
-        var module = TestModules.Load(abi);
-        var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
-        session.Login(SoftHsm.Pin);
-        return (module, session);
-    }
-
     private static byte[] NewId() => RandomNumberGenerator.GetBytes(4);
 
     [Fact(Timeout = 60_000)]
@@ -58,7 +50,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void AES_GCM_and_CBC_round_trip_and_GCM_detects_tampering(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -81,7 +73,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void RSA_OAEP_from_dotnet_with_the_exported_key_decrypts_on_the_token(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -100,7 +92,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Digest_matches_dotnet(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -114,7 +106,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void An_AES_key_wrapped_and_unwrapped_still_decrypts(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -137,7 +129,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void ECDH_on_the_token_agrees_with_dotnet(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -161,7 +153,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Attributes_can_be_changed_and_objects_copied(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -180,7 +172,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Ed25519_signatures_verify_in_openssl(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {

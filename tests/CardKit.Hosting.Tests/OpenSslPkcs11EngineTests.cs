@@ -65,8 +65,8 @@ public class OpenSslPkcs11EngineTests
     // A certificate for the token's public key, issued by a throwaway CA: the private key never leaves the token.
     private static X509Certificate2 Certificate(RSA tokenPublic)
     {
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=hosting test CA", caKey, HashAlgorithmName.SHA256);
+        using var caKey = RSA.Create(2048); // CertificateRequest.Create signs with the issuer's key type, which must be the request's
+        var caRequest = new CertificateRequest("CN=hosting test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var request = new CertificateRequest("CN=token client", tokenPublic, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -77,7 +77,7 @@ public class AttributeTests
         using (session)
         {
             var a = session.GetAttributes(SecretKey(session, sensitive: false), AttributeType.Label, AttributeType.Id);
-            Assert.Contains("CKA_LABEL is 7 bytes, not a CK_BBOOL", Assert.Throws<CardKitFormatException>(() => a[AttributeType.Label].AsBool()).Message, StringComparison.Ordinal);
+            Assert.Contains("CKA_LABEL is 8 bytes, not a CK_BBOOL", Assert.Throws<CardKitFormatException>(() => a[AttributeType.Label].AsBool()).Message, StringComparison.Ordinal);
             Assert.Contains("CKA_ID is 3 bytes, not a CK_ULONG", Assert.Throws<CardKitFormatException>(() => a[AttributeType.Id].AsUlong()).Message, StringComparison.Ordinal);
             Assert.Contains("CKA_ID is not a CK_DATE", Assert.Throws<CardKitFormatException>(() => a[AttributeType.Id].AsDate()).Message, StringComparison.Ordinal);
         }

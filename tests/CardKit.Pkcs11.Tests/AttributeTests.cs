@@ -7,10 +7,12 @@ namespace CardKit.Pkcs11.Tests;
 [Collection("SoftHSM")]
 public class AttributeTests
 {
-    // A session secret key with every kind of value: CK_ULONG, CK_BBOOL, UTF-8, bytes, CK_DATE.
+    // A session secret key with every kind of value: CK_ULONG, CK_BBOOL, UTF-8, bytes, CK_DATE. Not
+    // private: SoftHSM 2.6 stores a private object's CK_DATE encrypted and then fails to read it
+    // back (CKR_GENERAL_ERROR, also through PyKCS11).
     private static ObjectHandle SecretKey(Pkcs11Session session, bool sensitive) => session.CreateObject(
     [
-        AttributeValue.Of(ObjectClass.SecretKey), AttributeValue.Of(KeyType.GenericSecret),
+        AttributeValue.Of(ObjectClass.SecretKey), AttributeValue.Of(KeyType.GenericSecret), AttributeValue.Bool(AttributeType.Private, false),
         AttributeValue.Bool(AttributeType.Token, false), AttributeValue.Text(AttributeType.Label, "typed é"),
         AttributeValue.Bytes(AttributeType.Id, [0xC0, 0xFF, 0xEE]), AttributeValue.Bytes(AttributeType.Value, RandomNumberGenerator.GetBytes(32)),
         AttributeValue.Bool(AttributeType.Sensitive, sensitive), AttributeValue.Bool(AttributeType.Extractable, true),

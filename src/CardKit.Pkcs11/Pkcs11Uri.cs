@@ -332,13 +332,29 @@ public sealed class Pkcs11Uri : IEquatable<Pkcs11Uri>
             return null;
         try
         {
-            var path = source.StartsWith("file:", StringComparison.Ordinal) ? new Uri(source).LocalPath : source;
-            return File.ReadLines(path).FirstOrDefault()?.TrimEnd('\r', '\n') ?? "";
+            return File.ReadLines(FilePath(source)).FirstOrDefault()?.TrimEnd('\r', '\n') ?? "";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or UriFormatException or ArgumentException)
         {
             throw new PinSourceException(source, $"the pin-source '{source}' cannot be read: {e.Message}", e);
         }
+    }
+
+    // A pin-source is a path or a file URI (RFC 8089 §2: file:/path, file:///path, file://localhost/path).
+    private static string FilePath(string source)
+    {
+        if (!source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return source;
+        var rest = source[5..];
+        if (rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            var slash = rest.IndexOf('/', 2);
+            var host = slash < 0 ? rest[2..] : rest[2..slash];
+            if (host.Length > 0 && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+                throw new UriFormatException($"a file URI on another host ('{host}') cannot be read here");
+            rest = slash < 0 ? "/" : rest[slash..];
+        }
+        return Uri.UnescapeDataString(rest);
     }
 
     /// <summary>True when <paramref name="other"/> has the same attributes with the same values (order does not matter).</summary>

@@ -40,6 +40,9 @@ public class PinTests
         using var file = TempPath.WithText("2468\r\nsecond line\n");
         Assert.Equal("2468", Pkcs11Uri.Parse($"pkcs11:token=t?pin-source={file.Path}").ResolvePin());
         Assert.Equal("2468", Pins.Resolve(Pkcs11Uri.Parse($"pkcs11:token=t?pin-source=file:{file.Path}"), "ignored"));
+        Assert.Equal("2468", Pkcs11Uri.Parse($"pkcs11:token=t?pin-source=file://{file.Path}").ResolvePin());
+        Assert.Equal("2468", Pkcs11Uri.Parse($"pkcs11:token=t?pin-source=file://localhost{file.Path}").ResolvePin());
+        Assert.Contains("another host ('example.org')", Assert.Throws<PinSourceException>(() => Pkcs11Uri.Parse("pkcs11:token=t?pin-source=file://example.org/pin").ResolvePin()).Message, StringComparison.Ordinal);
     }
 
     [Fact]

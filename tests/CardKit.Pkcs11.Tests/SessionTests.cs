@@ -41,7 +41,8 @@ public class SessionTests
         Assert.Equal(new ObjectSummary("private", "summary", Convert.ToHexString(id), "EC"), ObjectSummary.Read(session, privateKey));
         Assert.Equal(new ObjectSummary("public", "summary", Convert.ToHexString(id), "EC"), ObjectSummary.Read(session, publicKey));
         var inUse = Assert.Throws<ObjectIdInUseException>(() => session.ThrowIfIdInUse(id));
-        Assert.Equal((2, id), (inUse.Count, inUse.Id.ToArray()));
+        Assert.Equal(2, inUse.Count);
+        Assert.Equal(id, inUse.Id);
         Assert.Equal($"the token already has 2 object(s) with id {Convert.ToHexString(id)}", inUse.Message);
         session.ThrowIfIdInUse([0xEE, 0xEE, 0xEE, 0xEE, 0xEE]);
         var data = session.CreateObject([AttributeValue.Of(ObjectClass.Data), AttributeValue.Bool(AttributeType.Token, false), AttributeValue.Text(AttributeType.Label, "plain")]);

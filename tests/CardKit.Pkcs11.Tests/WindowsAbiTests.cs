@@ -45,7 +45,7 @@ public class WindowsAbiTests
             AttributeValue.Text(AttributeType.Label, label), AttributeValue.Bytes(AttributeType.Value, [(byte)i]),
         ])).ToList();
         var found = session.FindObjects([AttributeValue.Of(ObjectClass.Data), AttributeValue.Text(AttributeType.Label, label)]);
-        Assert.Equal(created.Order(), found.Order());
+        Assert.Equal(created.Select(h => h.Value).Order(), found.Select(h => h.Value).Order());
         var values = found.Select(o => session.GetAttributes(o, AttributeType.Class, AttributeType.Value)).ToList();
         Assert.All(values, v => Assert.Equal(ObjectClass.Data, v[AttributeType.Class].AsObjectClass()));
         Assert.Equal(Enumerable.Range(0, 150).Select(i => (byte)i).Order(), values.Select(v => v[AttributeType.Value].AsBytes()[0]).Order());

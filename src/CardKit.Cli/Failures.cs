@@ -1,6 +1,7 @@
 using CardKit.Emulator;
 using CardKit.Hosting;
 using CardKit.Pcsc;
+using CardKit.Pkcs11;
 
 namespace CardKit.Cli;
 
@@ -19,6 +20,7 @@ internal static class Failures
             ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
             PcscException pcsc => (ExitCode(pcsc.Category), pcsc.Message + Hint(pcsc.Error)),
             VpcdUnreachableException vpcd => (ExitCode(vpcd.Category), vpcd.Message + " In this repository: `scripts/pcscd.sh start`."),
+            CardKitException known when Pkcs11Hint(known) is { } hint => (ExitCode(known.Category), known.Message + hint),
             CardKitException known => (ExitCode(known.Category), known.Message),
             OperationCanceledException => (130, "cancelled"),
             _ => (0, ""),
@@ -46,6 +48,16 @@ internal static class Failures
         ScardError.NoSmartcard or ScardError.RemovedCard => " Or start a virtual card with `cardkit emulate sim`.",
         ScardError.UnknownReader or ScardError.ReaderUnavailable => " `cardkit readers` lists the current ones.",
         _ => "",
+    };
+
+    // The p11 and tls commands' own options for what CardKit.Pkcs11 and CardKit.Hosting report.
+    private static string? Pkcs11Hint(CardKitException e) => e switch
+    {
+        Pkcs11ModuleException { Failure: ModuleFailure.NotConfigured } => "; give --module PATH or set PKCS11_MODULE",
+        Pkcs11Exception { Code: ReturnValue.PinLocked } => "; `cardkit p11 init-pin --token URI --so-pin-env VAR --new-pin-env VAR` does that (pkcs11-tool --init-pin)",
+        PinRequiredException => ": pin-value= or pin-source= in the URI, --pin, or --pin-env",
+        ObjectIdInUseException => "; choose another --id",
+        _ => null,
     };
 
     public static int ExitCode(ErrorCategory category) => category switch

@@ -1,4 +1,5 @@
 using CardKit.Hosting;
+using CardKit.Sim;
 
 namespace CardKit.Cli;
 
@@ -15,6 +16,9 @@ internal static class Failures
         {
             CliException cli => (cli.ExitCode, cli.Message),
             ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
+            PinRequiredException pin => (ExitCode(pin.Category), pin.Message + " Give it with --pin-env VAR (or --pin)."),
+            PinRefusedException { Reason: not PinRefusal.Blocked } refused => (ExitCode(refused.Category), refused.Message + " Use --force if you are sure."),
+            SimBackupMismatchException { Mismatch: SimBackupMismatch.OtherCard } other => (ExitCode(other.Category), other.Message + "; use --other-card to restore it anyway"),
             CardKitException known => (ExitCode(known.Category), known.Message),
             OperationCanceledException => (130, "cancelled"),
             _ => (0, ""),

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CardKit.Capture;
+using CardKit.Sim;
 
 namespace CardKit;
 
@@ -10,4 +11,8 @@ namespace CardKit;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SpyMessage))]
 [JsonSerializable(typeof(TraceEvent))]
+[JsonSerializable(typeof(SimInfo))]
+[JsonSerializable(typeof(RecordFileInfo))]
+[JsonSerializable(typeof(IReadOnlyList<PhonebookRow>))]
+[JsonSerializable(typeof(SimBackup))]
 public partial class CardKitJsonContext : JsonSerializerContext;

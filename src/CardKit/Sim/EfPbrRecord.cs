@@ -124,7 +124,8 @@ public sealed record EfPbrRecord
 
     /// <summary>
     /// The layout of this set from the files the card described (<see cref="LayoutFiles"/> that
-    /// exist). E-mail and additional number are type 2 only when EF_IAP exists.
+    /// exist). EF_IAP belongs to the layout only when a file is type 2, and e-mail and additional
+    /// number are type 2 only when EF_IAP exists.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="described"/> has no EF_ADN.</exception>
     public PhonebookLayout ToLayout(IReadOnlyDictionary<PhonebookFileTag, RecordFileInfo> described)
@@ -132,7 +133,7 @@ public sealed record EfPbrRecord
         ArgumentNullException.ThrowIfNull(described);
         if (!described.TryGetValue(PhonebookFileTag.Adn, out var adn))
             throw new ArgumentException("the card's description of EF_ADN is needed", nameof(described));
-        var iap = described.GetValueOrDefault(PhonebookFileTag.Iap);
+        var iap = Files.Any(f => f.Type == PbrFileType.Type2) ? described.GetValueOrDefault(PhonebookFileTag.Iap) : null;
         return new PhonebookLayout(PhonebookDirectory.Phonebook, adn, described.GetValueOrDefault(PhonebookFileTag.Ext1),
             described.GetValueOrDefault(PhonebookFileTag.Email), described.GetValueOrDefault(PhonebookFileTag.Anr),
             $"DF_TELECOM/DF_PHONEBOOK 7F10/5F3A (EF_PBR record {Number.ToString(CultureInfo.InvariantCulture)})")

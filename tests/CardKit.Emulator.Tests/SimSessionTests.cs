@@ -211,4 +211,34 @@ public class SimSessionTests
             Assert.Equal(number, entry.Adn.DisplayNumber);
         }
     }
+
+    [Fact]
+    public void The_card_information_is_one_typed_result()
+    {
+        using var card = SimCards.Open("sim", pin: null);
+        var info = card.Sim.ReadInfo();
+        Assert.Equal((SimKind.Gsm, "3B 16 94 71 01 01 05 02 00", "8944100000001234567", null), (info.Kind, info.Atr, info.Iccid, info.Imsi));
+        Assert.Equal(new ChvStatus(true, 3, false), info.Chv1);
+        Assert.Equal("DF_TELECOM 7F10", info.Phonebook.Location);
+        Assert.Equal(["EF_ADN", "EF_EXT1"], info.Phonebook.Files.Select(f => f.Name));
+        using var usim = SimCards.Open("usim");
+        Assert.Equal("234150123456789", usim.Sim.ReadInfo().Imsi);
+    }
+
+    [Fact]
+    public void An_e_mail_written_in_ASCII_is_read_as_ASCII_and_flagged()
+    {
+        using var card = SimCards.Load(CardKit.Testing.UsimVariants.AsciiEmail());
+        var entries = card.Sim.ReadPhonebook().ToList();
+        var alice = entries.Single(e => e.Adn.Name == "Alice");
+        Assert.Equal("alice@example.org", alice.Email);
+        Assert.Equal(AlphaCoding.Ascii, alice.EmailCoding);
+        Assert.True(alice.EmailNonConforming);
+        Assert.False(alice.Adn.NonConforming);
+        Assert.True(PhonebookRow.From(alice).NonConforming);
+        // The built-in USIM's e-mail is GSM-coded ('@' = 00): read the same, not flagged.
+        using var conforming = SimCards.Open("usim");
+        var gsm = conforming.Sim.ReadPhonebook().Single(e => e.Adn.Name == "Alice");
+        Assert.Equal(("alice@example.org", AlphaCoding.Gsm7, false), (gsm.Email, gsm.EmailCoding, gsm.NonConforming));
+    }
 }

@@ -117,6 +117,18 @@ public class SimBackupTests
     }
 
     [Fact]
+    public void A_backup_with_text_that_is_not_UTF_8_is_bad_data()
+    {
+        // Found by the fuzz target: C3 28 is not UTF-8; it once escaped as InvalidOperationException.
+        byte[] notUtf8 = [0xC3, 0x28];
+        foreach (var (before, after) in new[] { ("{\"format\":\"cardkit-sim-backup/1\",\"iccid\":\"", "\",\"files\":[]}"), ("{\"format\":\"", "\"}") })
+        {
+            var e = Assert.Throws<CardKitFormatException>(() => SimBackup.Read(new MemoryStream([.. Encoding.UTF8.GetBytes(before), .. notUtf8, .. Encoding.UTF8.GetBytes(after)])));
+            Assert.Contains("CardKit SIM backup", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_backup_without_entries_or_kind_still_restores()
     {
         var backup = Read("""{"format":"cardkit-sim-backup/1","iccid":"8944100000001234567","files":[{"name":"EF_ADN","fid":"6F3A","recordLength":2,"records":["FFFF"]}]}""");

@@ -60,8 +60,9 @@ public sealed record SimBackup(SimKind Kind, string Iccid, DateTimeOffset Create
                 throw new CardKitFormatException($"the file is not a CardKit SIM backup ({FormatName})");
             backup = document.RootElement.Deserialize(CardKitJsonContext.Default.SimBackup);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8.
             throw new CardKitFormatException($"the file is not a valid CardKit SIM backup: {e.Message}", -1, e);
         }
         if (backup?.Iccid is null || backup.Files is null || backup.Files.Any(f => f?.Name is null || f.Records is null))

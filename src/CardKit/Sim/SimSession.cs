@@ -1,4 +1,3 @@
-using System.Text;
 using CardKit.Iso7816;
 using CardKit.Tlv;
 
@@ -16,6 +15,7 @@ public sealed class SimSession
     private readonly SimTransport _transport;
     private readonly SimFileSelector _files;
     private readonly PhonebookReader _reader;
+    private readonly Chv1 _chv1;
     private readonly ApduCounter _counter;
     private List<PhonebookLayout>? _layouts;
 
@@ -26,6 +26,7 @@ public sealed class SimSession
         _transport = new SimTransport(session, kind);
         _files = new SimFileSelector(_transport);
         _reader = new PhonebookReader(_files);
+        _chv1 = new Chv1(_transport, _files);
     }
 
     /// <summary>GSM SIM or UICC with a USIM.</summary>
@@ -128,20 +129,7 @@ public sealed class SimSession
     }
 
     /// <summary>CHV1 state without spending a try: GSM from the DF response (GSM 11.11 §9.2.1 bytes 14 and 19), UICC by VERIFY without data (TS 102 221 §11.1.9).</summary>
-    public ChvStatus ReadChv1Status()
-    {
-        if (Kind == SimKind.Gsm)
-            return SimFileSelector.ParseGsmChv1(_files.SelectPath("DF_TELECOM", 0x3F00, 0x7F10));
-        var enabled = SimFileSelector.ParsePinEnabled(_files.SelectPath("MF", 0x3F00));
-        var sw = _transport.Exchange(0x00, 0x20, 0x00, 0x01, [], -1).StatusWord;
-        return sw.Value switch
-        {
-            0x9000 => new ChvStatus(enabled, 3, Verified: enabled),
-            0x6983 => new ChvStatus(true, 0, false),
-            _ when sw.Sw1 == 0x63 && (sw.Sw2 & 0xF0) == 0xC0 => new ChvStatus(true, sw.Sw2 & 0x0F, false),
-            _ => new ChvStatus(enabled, -1, false),
-        };
-    }
+    public ChvStatus ReadChv1Status() => _chv1.ReadStatus();
 
     /// <summary>
     /// Verifies CHV1 once; never retries. Does nothing when CHV1 is disabled or already verified.
@@ -154,27 +142,7 @@ public sealed class SimSession
     public void VerifyChv1(string pin, bool allowLastAttempt = false)
     {
         ArgumentNullException.ThrowIfNull(pin);
-        if (pin.Length is < 4 or > 8 || !pin.All(char.IsAsciiDigit))
-            throw new CardKitException(ErrorCategory.Usage, "a PIN is 4 to 8 digits (GSM 11.11 §9.3, TS 102 221 §9.5.1)");
-        var status = ReadChv1Status();
-        if (!status.Enabled || status.Verified)
-            return;
-        if (status.Blocked)
-            throw new PinRefusedException(PinRefusal.Blocked, 0);
-        if (status.RemainingAttempts <= 1 && !allowLastAttempt)
-            throw new PinRefusedException(status.RemainingAttempts < 0 ? PinRefusal.AttemptsUnknown : PinRefusal.LastAttempt, status.RemainingAttempts);
-        var block = Enumerable.Repeat((byte)0xFF, 8).ToArray();
-        Encoding.ASCII.GetBytes(pin).CopyTo(block, 0);
-        var sw = _transport.Exchange(_transport.Cla, 0x20, 0x00, 0x01, block, -1).StatusWord;
-        if (sw.IsSuccess)
-            return;
-        if (sw.Value is 0x9804 or 0x6982 || (sw.Sw1 == 0x63 && (sw.Sw2 & 0xF0) == 0xC0))
-            throw new WrongPinException(Kind == SimKind.Gsm ? ReadChv1Status().RemainingAttempts : sw.Sw2 & 0x0F, sw);
-        if (sw.Value is 0x9840 or 0x6983)
-            throw new WrongPinException(0, sw);
-        if (sw.Value is 0x9808 or 0x6984)
-            throw new CardStatusException("CHV1 is disabled; no PIN is needed.", sw);
-        throw new CardStatusException($"VERIFY CHV1 failed: {sw} {sw.Describe(_transport.SwContext)}", sw);
+        _chv1.Verify(pin, allowLastAttempt);
     }
 
     /// <summary>

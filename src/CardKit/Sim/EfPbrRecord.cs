@@ -76,15 +76,7 @@ public sealed record EfPbrRecord
     }
 
     /// <summary>The first file with <paramref name="tag"/>, or null.</summary>
-    public PbrFileReference? Find(PhonebookFileTag tag)
-    {
-        foreach (var file in Files)
-        {
-            if (file.Tag == tag)
-                return file;
-        }
-        return null;
-    }
+    public PbrFileReference? Find(PhonebookFileTag tag) => Files.Where(f => f.Tag == tag).Cast<PbrFileReference?>().FirstOrDefault();
 
     /// <summary>The byte of EF_IAP records that links <paramref name="tag"/>'s type 2 file (0-based: template order), or null when it is not type 2.</summary>
     public int? IapPosition(PhonebookFileTag tag)

@@ -17,7 +17,11 @@ public class AtrBenchmarks
     private SmartcardList _list = null!;
 
     [GlobalSetup]
-    public void Setup() => _list = SmartcardList.Load(SmartcardList.FindDefault() ?? throw new InvalidOperationException("install pcsc-tools"));
+    public void Setup()
+    {
+        using var reader = new StreamReader("/usr/share/pcsc/smartcard_list.txt");
+        _list = SmartcardList.Parse(reader);
+    }
 
     [Benchmark]
     public AnswerToReset ParseUicc() => AtrParser.Parse(_uicc);

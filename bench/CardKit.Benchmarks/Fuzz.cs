@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CardKit.Atr;
 using CardKit.Capture;
+using CardKit.Ccid;
 using CardKit.Emulator;
 using CardKit.Iso7816;
 using CardKit.Pkcs11;
@@ -33,6 +34,9 @@ internal static class Fuzz
             Hex.Parse("A80FC0034F3A01C1034F2505C4034F1102A905CA034F5003AA05C2034F4A04"),
             """{"format":"cardkit-sim-backup/1","iccid":"1","files":[{"name":"EF_ADN","fid":"6F3A","recordLength":2,"records":["FFFF"]}]}"""u8.ToArray(),
             "token=demo;id=%01%A2;type=private;x-vendor=1?pin-value=1234&module-path=/usr/lib/m.so"u8.ToArray(),
+            Hex.Parse("00 00 82 04 00 08 04 02 01 04 09 00 00 00 00 0D 00 00 00 00 20 00 00 08 30 30 30 30 00 00 00 00"),
+            Hex.Parse("01 00 82 04 00 00 04 08 04 03 02 03 04 09 00 01 02 00 00 00 00 24 00 00 08 30 30 30 30 30 30 30 30"),
+            Hex.Parse("06 04 42 33 00 06 07 04 42 33 00 07 12 04 42 33 00 12 01 02 10 02 06 01 04 08 02 56 31"),
         ];
         var cards = VirtualCards.Kinds.Select(k => VirtualCards.Create(k)).ToArray();
         var capture = new SpyCaptureTarget();
@@ -54,6 +58,7 @@ internal static class Fuzz
             formatErrors += Try(() => Sim.SimBackup.Read(new MemoryStream(input)));
             Sim.AlphaIdentifier.DecodeEmail(input);
             formatErrors += Try(() => RoundTripUri("pkcs11:" + System.Text.Encoding.Latin1.GetString(input)));
+            formatErrors += FuzzPinStructures(input);
             ApduDecoder.Describe(input);
             TextTraceObserver.FormatCommand(input);
             formatErrors += capture.Run(random);
@@ -64,7 +69,7 @@ internal static class Fuzz
             if (i % 10_000 == 0)
                 card.Reset();
         }
-        Console.WriteLine($"fuzz: {count:N0} inputs x 14 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"fuzz: {count:N0} inputs x 15 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 
@@ -118,12 +123,33 @@ internal static class Fuzz
         }
     }
 
-    // A URI that parses must format to one that parses again (RFC 7512 §2.3 encoding on output).
+    // PC_to_RDR_Secure abData, the Part 10 structures and TLV lists: what decodes must encode to the same bytes.
+    private static long FuzzPinStructures(byte[] input)
+    {
+        var errors = 0L;
+        errors += Try(() => Same(input, SecurePinCommand.Parse(input).Encode(), "PC_to_RDR_Secure abData"));
+        errors += Try(() => Same(input, PinVerifyStructure.ParsePart10(input).EncodePart10(), "PIN_VERIFY_STRUCTURE"));
+        errors += Try(() => Same(input, PinModifyStructure.ParsePart10(input).EncodePart10(), "PIN_MODIFY_STRUCTURE"));
+        errors += Try(() => Same(input, Part10FeatureList.Parse(input).Encode(), "feature list"));
+        errors += Try(() => Part10Properties.Parse(Part10Properties.Parse(input).Encode()));
+        errors += Try(() => PinProperties.Parse(input));
+        return errors;
+    }
+
+    private static void Same(byte[] input, byte[] encoded, string what)
+    {
+        if (!input.AsSpan().SequenceEqual(encoded))
+            throw new InvalidOperationException($"{what} {Hex.Format(input)} encodes back as {Hex.Format(encoded)}");
+    }
+
+    // A URI that parses must format to one that parses back equal (RFC 7512 §2.3 encoding on output).
     private static void RoundTripUri(string text)
     {
         var uri = Pkcs11Uri.Parse(text);
-        if (!Pkcs11Uri.TryParse(uri.ToString(), out _, out var error, out _))
+        if (!Pkcs11Uri.TryParse(uri.ToString(), out var back, out var error, out _))
             throw new InvalidOperationException($"'{text}' formats as '{uri}', which does not parse: {error}");
+        if (!uri.Equals(back))
+            throw new InvalidOperationException($"'{text}' formats as '{uri}', which parses to another URI: '{back}'");
     }
 
     private static byte[] Mutate(Random random, byte[][] seeds)

@@ -18,16 +18,16 @@ internal static class Pkcs11Loop
         session.Login(args[3]);
         if (args[0] == "p11-find")
         {
-            session.GetAttributes(session.FindObjects([])[0], Ck.AttrClass); // warm-up
+            session.GetAttributes(session.FindObjects([])[0], AttributeType.Class); // warm-up
             var clock = Stopwatch.StartNew();
-            var objects = session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectData)]);
+            var objects = session.FindObjects([AttributeValue.Of(ObjectClass.Data)]);
             foreach (var o in objects)
-                session.GetAttributes(o, Ck.AttrClass, Ck.AttrLabel, Ck.AttrToken, Ck.AttrPrivate, Ck.AttrValue);
+                session.GetAttributes(o, AttributeType.Class, AttributeType.Label, AttributeType.Token, AttributeType.Private, AttributeType.Value);
             Console.WriteLine($"CardKit: found {objects.Count} objects and read 5 attributes each in {clock.Elapsed.TotalMilliseconds:0.0} ms");
             return 0;
         }
         var ecdsa = args.Length > 6;
-        var key = session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Text(Ck.AttrLabel, args[4])]).Single();
+        var key = session.FindObjects([AttributeValue.Of(ObjectClass.PrivateKey), AttributeValue.Text(AttributeType.Label, args[4])]).Single();
         var n = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture);
         using var mechanism = SignatureScheme.Parse(ecdsa ? "ECDSA-SHA256" : "SHA256-RSA-PKCS").Mechanism(module);
         var data = new byte[32];

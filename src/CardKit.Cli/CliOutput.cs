@@ -21,15 +21,22 @@ public sealed class CliOutput
 {
     private object? _spectre; // SpectreConsoles, created on first use
 
-    public CliOutput(TextWriter @out, TextWriter error, bool? color = null)
+    public CliOutput(TextWriter @out, TextWriter error, bool? color = null, TextReader? input = null)
     {
         Out = @out;
         Error = error;
+        In = input ?? System.Console.In;
         Color = color ?? DetectColor(@out);
     }
 
     public TextWriter Out { get; }
     public TextWriter Error { get; }
+
+    /// <summary>Where a command reads what the person types (PINs); tests inject it.</summary>
+    public TextReader In { get; }
+
+    /// <summary>True when <see cref="In"/> is a terminal: a secret is then read key by key without echo.</summary>
+    public bool InputIsTerminal => In == System.Console.In && !System.Console.IsInputRedirected;
 
     /// <summary>True when <see cref="Error"/> is a terminal: progress is drawn there only then.</summary>
     public bool ErrorIsTerminal => Error == System.Console.Error && !System.Console.IsErrorRedirected;

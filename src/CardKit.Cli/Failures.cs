@@ -1,5 +1,8 @@
+using CardKit.Emulator;
 using CardKit.Hosting;
 using CardKit.Sim;
+using CardKit.Pcsc;
+using CardKit.Pkcs11;
 
 namespace CardKit.Cli;
 
@@ -16,9 +19,12 @@ internal static class Failures
         {
             CliException cli => (cli.ExitCode, cli.Message),
             ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
-            PinRequiredException pin => (ExitCode(pin.Category), pin.Message + " Give it with --pin-env VAR (or --pin)."),
+            Chv1RequiredException pin => (ExitCode(pin.Category), pin.Message + " Give it with --pin-env VAR (or --pin)."),
             PinRefusedException { Reason: not PinRefusal.Blocked } refused => (ExitCode(refused.Category), refused.Message + " Use --force if you are sure."),
             SimBackupMismatchException { Mismatch: SimBackupMismatch.OtherCard } other => (ExitCode(other.Category), other.Message + "; use --other-card to restore it anyway"),
+            PcscException pcsc => (ExitCode(pcsc.Category), pcsc.Message + Hint(pcsc.Error)),
+            VpcdUnreachableException vpcd => (ExitCode(vpcd.Category), vpcd.Message + " In this repository: `scripts/pcscd.sh start`."),
+            CardKitException known when Pkcs11Hint(known) is { } hint => (ExitCode(known.Category), known.Message + hint),
             CardKitException known => (ExitCode(known.Category), known.Message),
             OperationCanceledException => (130, "cancelled"),
             _ => (0, ""),
@@ -37,6 +43,25 @@ internal static class Failures
         ReaderSelectionFailure.NoCard => ". Insert one, start `cardkit emulate sim`, or use `--reader emu:sim`.",
         ReaderSelectionFailure.IndexOutOfRange => "; `cardkit readers` lists them",
         _ => "",
+    };
+
+    private static string Hint(ScardError error) => error switch
+    {
+        ScardError.NoService => " Or use `--reader emu:sim` for the built-in virtual card (in this repository, `scripts/pcscd.sh start` starts pcscd with the vpcd readers).",
+        ScardError.NoReadersAvailable => " Or use `--reader emu:sim` for the built-in virtual card.",
+        ScardError.NoSmartcard or ScardError.RemovedCard => " Or start a virtual card with `cardkit emulate sim`.",
+        ScardError.UnknownReader or ScardError.ReaderUnavailable => " `cardkit readers` lists the current ones.",
+        _ => "",
+    };
+
+    // The p11 and tls commands' own options for what CardKit.Pkcs11 and CardKit.Hosting report.
+    private static string? Pkcs11Hint(CardKitException e) => e switch
+    {
+        Pkcs11ModuleException { Failure: ModuleFailure.NotConfigured } => "; give --module PATH or set PKCS11_MODULE",
+        Pkcs11Exception { Code: ReturnValue.PinLocked } => "; `cardkit p11 init-pin --token URI --so-pin-env VAR --new-pin-env VAR` does that (pkcs11-tool --init-pin)",
+        PinRequiredException => ": pin-value= or pin-source= in the URI, --pin, or --pin-env",
+        ObjectIdInUseException => "; choose another --id",
+        _ => null,
     };
 
     public static int ExitCode(ErrorCategory category) => category switch

@@ -22,7 +22,7 @@ public static class CardData
         }
         catch (JsonException e)
         {
-            throw new CardKitFormatException($"card data is not valid JSON: {e.Message}", (int)(e.BytePositionInLine ?? 0));
+            throw new CardKitFormatException($"card data is not valid JSON: {e.Message}", -1, e);
         }
         using (document)
             return Build(document.RootElement, kindOverride);
@@ -45,7 +45,7 @@ public static class CardData
         {
             "sim" => new GsmSimCard(atr, mf, pin1, pin2),
             "usim" or "iso" => new UiccCard(kind, atr, mf, pin1, pin2),
-            _ => throw new CardKitFormatException($"$.kind: unknown card kind '{kind}' (sim, usim, iso)", 0),
+            _ => throw new CardKitFormatException($"$.kind: unknown card kind '{kind}' (sim, usim, iso)"),
         };
     }
 
@@ -65,9 +65,9 @@ public static class CardData
     {
         var path = String(file, "path", where).Split('/');
         if (path.Length < 2 || path[0] != "3F00")
-            throw new CardKitFormatException($"{where}.path: must start with 3F00 and name a file below it", 0);
+            throw new CardKitFormatException($"{where}.path: must start with 3F00 and name a file below it");
         var fids = path.Skip(1).Select(p => ushort.TryParse(p, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var fid)
-            ? fid : throw new CardKitFormatException($"{where}.path: '{p}' is not a 4-digit hex file identifier", 0)).ToArray();
+            ? fid : throw new CardKitFormatException($"{where}.path: '{p}' is not a 4-digit hex file identifier")).ToArray();
         var parent = mf;
         foreach (var fid in fids[..^1])
             parent = parent.Child(fid) as DedicatedFile ?? parent.Add(new DedicatedFile(fid));
@@ -81,7 +81,7 @@ public static class CardData
             "adf" => new DedicatedFile(fids[^1], HexField(file, "aid", where)),
             "transparent" => ElementaryFile.Transparent(fids[^1], HexField(file, "data", where), read, update),
             "linear" or "cyclic" => Records(fids[^1], file, where, type == "cyclic" ? EfStructure.Cyclic : EfStructure.LinearFixed, read, update),
-            _ => throw new CardKitFormatException($"{where}.type: '{type}' is not df, adf, transparent, linear or cyclic", 0),
+            _ => throw new CardKitFormatException($"{where}.type: '{type}' is not df, adf, transparent, linear or cyclic"),
         };
         if (created is ElementaryFile ef && sfi != 0)
             created = ef.WithSfi(sfi);
@@ -91,7 +91,7 @@ public static class CardData
         }
         catch (ArgumentException e)
         {
-            throw new CardKitFormatException($"{where}.path: {e.Message}", 0);
+            throw new CardKitFormatException($"{where}.path: {e.Message}");
         }
     }
 
@@ -100,9 +100,9 @@ public static class CardData
         var recordLength = Int(file, "recordLength", where, -1);
         var recordCount = Int(file, "recordCount", where, -1);
         if (recordLength is < 1 or > 255)
-            throw new CardKitFormatException($"{where}.recordLength: 1..255 required", 0);
+            throw new CardKitFormatException($"{where}.recordLength: 1..255 required");
         if (recordCount is < 1 or > 254)
-            throw new CardKitFormatException($"{where}.recordCount: 1..254 required", 0);
+            throw new CardKitFormatException($"{where}.recordCount: 1..254 required");
         var records = new List<byte[]>();
         if (file.TryGetProperty("records", out var list))
         {
@@ -116,7 +116,7 @@ public static class CardData
         }
         catch (ArgumentException e)
         {
-            throw new CardKitFormatException($"{where}: {e.Message}", 0);
+            throw new CardKitFormatException($"{where}: {e.Message}");
         }
     }
 
@@ -131,14 +131,14 @@ public static class CardData
             "pin2" => AccessRule.Pin2,
             "adm" => AccessRule.Adm,
             "never" => AccessRule.Never,
-            var other => throw new CardKitFormatException($"{where}.{name}: '{other}' is not always, pin1, pin2, adm or never", 0),
+            var other => throw new CardKitFormatException($"{where}.{name}: '{other}' is not always, pin1, pin2, adm or never"),
         };
     }
 
     private static string String(JsonElement element, string name, string where) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
-            : throw new CardKitFormatException($"{where}.{name}: required string missing", 0);
+            : throw new CardKitFormatException($"{where}.{name}: required string missing");
 
     private static int Int(JsonElement element, string name, string where, int fallback)
     {
@@ -146,7 +146,7 @@ public static class CardData
             return fallback;
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var result)
             ? result
-            : throw new CardKitFormatException($"{where}.{name}: integer expected", 0);
+            : throw new CardKitFormatException($"{where}.{name}: integer expected");
     }
 
     private static byte[] HexField(JsonElement element, string name, string where) =>
@@ -160,7 +160,7 @@ public static class CardData
         }
         catch (CardKitFormatException e)
         {
-            throw new CardKitFormatException($"{where}: {e.Message}", e.Offset);
+            throw new CardKitFormatException($"{where}: {e.Reason}", e.Offset);
         }
     }
 }

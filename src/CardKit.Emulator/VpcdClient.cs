@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CardKit.Emulator;
 
@@ -27,6 +29,7 @@ public enum VpcdState
 /// </remarks>
 public sealed class VpcdClient : IDisposable
 {
+    /// <summary>vpcd's first port ("Virtual PCD 00 00").</summary>
     public const int DefaultPort = 35963;
 
     private const byte PowerOff = 0x00;
@@ -40,7 +43,7 @@ public sealed class VpcdClient : IDisposable
     private const int TcpQuickAck = 12;
 
     private readonly VirtualCard _card;
-    private readonly TextWriter? _log;
+    private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private Thread? _thread;
@@ -49,7 +52,11 @@ public sealed class VpcdClient : IDisposable
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public VpcdClient(VirtualCard card, string host = "127.0.0.1", int port = DefaultPort, TextWriter? log = null)
+    /// <summary>
+    /// A client that will plug <paramref name="card"/> into the vpcd reader at <paramref name="host"/>:<paramref name="port"/>
+    /// once started; connections, losses and card failures go to <paramref name="logger"/>.
+    /// </summary>
+    public VpcdClient(VirtualCard card, string host = "127.0.0.1", int port = DefaultPort, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
@@ -57,16 +64,22 @@ public sealed class VpcdClient : IDisposable
         _card = card;
         Host = host;
         Port = port;
-        _log = log;
+        _log = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>The host vpcd listens on.</summary>
     public string Host { get; }
+
+    /// <summary>The vpcd port: 35963 is "Virtual PCD 00 00", 35964 "... 00 01".</summary>
     public int Port { get; }
+
+    /// <summary>The card served.</summary>
     public VirtualCard Card => _card;
 
     /// <summary>Time between connection attempts while vpcd is not reachable.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Where the client is in its life.</summary>
     public VpcdState State
     {
         get
@@ -99,7 +112,8 @@ public sealed class VpcdClient : IDisposable
         return this;
     }
 
-    /// <summary>Waits until connected; throws <see cref="TimeoutException"/> naming the port otherwise.</summary>
+    /// <summary>Waits until connected.</summary>
+    /// <exception cref="VpcdUnreachableException">Not connected within <paramref name="timeout"/>.</exception>
     public async Task WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         try
@@ -108,15 +122,14 @@ public sealed class VpcdClient : IDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException(
-                $"The virtual card could not reach vpcd at {Host}:{Port} within {timeout.TotalSeconds:0.#} s. " +
-                "Is pcscd running with the vsmartcard-vpcd driver (apt-get install pcscd vsmartcard-vpcd; pcscd)?");
+            throw new VpcdUnreachableException(Host, Port, timeout);
         }
     }
 
     /// <summary>Removes the card: closes the connection and stops for good.</summary>
     public void Disconnect() => Dispose();
 
+    /// <summary>Removes the card and stops for good (see <see cref="Disconnect"/>).</summary>
     public void Dispose()
     {
         Socket? socket;
@@ -161,7 +174,7 @@ public sealed class VpcdClient : IDisposable
                 }
                 _card.PowerOff();
                 if (!_stop.IsCancellationRequested)
-                    _log?.WriteLine($"vpcd {Host}:{Port}: connection closed, reconnecting");
+                    VpcdLog.Reconnecting(_log, Host, Port);
             }
         }
         catch (ObjectDisposedException) when (_stop.IsCancellationRequested)
@@ -195,7 +208,7 @@ public sealed class VpcdClient : IDisposable
             _socket = socket;
             _state = VpcdState.Connected;
         }
-        _log?.WriteLine($"vpcd {Host}:{Port}: connected, card '{_card.Kind}' inserted");
+        VpcdLog.Connected(_log, Host, Port, _card.Kind);
         _connected.TrySetResult();
         return socket;
     }
@@ -232,7 +245,7 @@ public sealed class VpcdClient : IDisposable
         }
         catch (SocketException e) when (!_stop.IsCancellationRequested)
         {
-            _log?.WriteLine($"vpcd {Host}:{Port}: {e.Message}");
+            VpcdLog.ConnectionLost(_log, Host, Port, e.Message);
         }
         catch (Exception e) when (e is ObjectDisposedException or SocketException && _stop.IsCancellationRequested)
         {
@@ -257,7 +270,7 @@ public sealed class VpcdClient : IDisposable
                 _card.Atr.Span.CopyTo(reply);
                 return _card.Atr.Length;
             default:
-                _log?.WriteLine($"vpcd {Host}:{Port}: unknown control byte {code:X2} ignored");
+                VpcdLog.UnknownControl(_log, Host, Port, code);
                 return -1;
         }
     }
@@ -272,7 +285,7 @@ public sealed class VpcdClient : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _log?.WriteLine($"vpcd {Host}:{Port}: the virtual card failed on {Hex.Format(command)}: {e}");
+            VpcdLog.CardFailed(_log, Host, Port, Hex.Format(command), e);
             reply[0] = 0x6F; // ISO/IEC 7816-4:2020 §5.6: no precise diagnosis
             reply[1] = 0x00;
             return 2;

@@ -1,3 +1,4 @@
+using CardKit.Ccid;
 using CardKit.Emulator;
 using CardKit.Pcsc;
 
@@ -26,12 +27,25 @@ public static class CardReaders
         ? OpenVirtual(designation![EmulatorPrefix.Length..])
         : PcscCard.Open(Resolve(designation));
 
-    private static EmulatedChannel OpenVirtual(string kind)
+    /// <summary>
+    /// Opens the card <paramref name="designation"/> names; an in-process virtual reader then has a simulated
+    /// pin pad whose keys come from <paramref name="virtualKeypad"/> (PC/SC readers are what they are).
+    /// </summary>
+    /// <exception cref="ReaderSelectionException">The designation names no reader.</exception>
+    public static ICardChannel Open(string? designation, Func<PinPadPrompt, string?> virtualKeypad)
+    {
+        ArgumentNullException.ThrowIfNull(virtualKeypad);
+        return IsVirtual(designation)
+            ? OpenVirtual(designation![EmulatorPrefix.Length..], new SimulatedPinPad(virtualKeypad))
+            : PcscCard.Open(Resolve(designation));
+    }
+
+    private static EmulatedChannel OpenVirtual(string kind, SimulatedPinPad? pinPad = null)
     {
         if (!VirtualCards.Kinds.Contains(kind))
             throw new ReaderSelectionException(ReaderSelectionFailure.UnknownVirtualCard, EmulatorPrefix + kind, VirtualCardDesignations,
                 $"there is no virtual card '{EmulatorPrefix}{kind}'; there are {string.Join(", ", VirtualCardDesignations)}");
-        return new EmulatedChannel(VirtualCards.Create(kind));
+        return new EmulatedChannel(VirtualCards.Create(kind), pinPad: pinPad);
     }
 
     /// <summary>The PC/SC reader name <paramref name="designation"/> means, asked of pcscd now.</summary>

@@ -7,7 +7,7 @@ namespace CardKit.Pcsc;
 /// Transmit hands the caller's spans straight to SCardTransmit: no copies, no allocation.
 /// Belongs to the thread that owns its <see cref="PcscContext"/>.
 /// </summary>
-public sealed class PcscCard : ICardChannel
+public sealed class PcscCard : ICardChannel, IReaderControl
 {
     private readonly PcscContext _context;
     private readonly CardHandle _handle;
@@ -90,6 +90,9 @@ public sealed class PcscCard : ICardChannel
         ActiveProtocol = _context.FromNative(active);
         RefreshAtr();
     }
+
+    /// <summary>CM_IOCTL_GET_FEATURE_REQUEST, SCARD_CTL_CODE(3400) of this platform (PC/SC Part 10 v2.02).</summary>
+    public uint FeatureRequestControlCode => Api.ControlCode(3400);
 
     /// <summary>SCardControl with a platform control code (see <see cref="PcscContext.ControlCode"/>).</summary>
     public int Control(uint controlCode, ReadOnlySpan<byte> input, Span<byte> output)

@@ -45,8 +45,7 @@ public sealed class PcscContext : IDisposable
         catch (DllNotFoundException e)
         {
             throw new PcscServiceException(ScardError.NoService, "SCardEstablishContext",
-                "The PC/SC client library is missing (" + e.Message + "). Debian/Ubuntu: `apt-get install libpcsclite1 pcscd`; " +
-                "or use `--reader emu:sim` for the built-in virtual card.", null);
+                "The PC/SC client library is missing (" + e.Message + "). Debian/Ubuntu: `apt-get install libpcsclite1 pcscd`.", null);
         }
         Check(rc, "SCardEstablishContext");
         return new PcscContext(api, new ContextHandle(api, context));
@@ -115,6 +114,7 @@ public sealed class PcscContext : IDisposable
     /// <summary>SCARD_CTL_CODE of the platform for a reader control function (PC/SC part 10: 3400 = GET_FEATURE_REQUEST).</summary>
     public static uint ControlCode(uint function) => PcscApi.Current.ControlCode(function);
 
+    /// <summary>Releases the context (SCardReleaseContext).</summary>
     public void Dispose() => _handle.Dispose();
 
     internal uint NativeProtocols(PcscProtocols protocols)
@@ -138,47 +138,4 @@ public sealed class PcscContext : IDisposable
         if (rc != 0)
             throw PcscException.Create((ScardError)rc, operation, reader);
     }
-}
-
-/// <summary>A reader's state at one moment.</summary>
-public sealed record ReaderSnapshot(string Name, ReaderStates State, byte[] Atr)
-{
-    public bool CardPresent => State.HasFlag(ReaderStates.Present) && !State.HasFlag(ReaderStates.Mute);
-
-    /// <summary>Another process holds the card exclusively.</summary>
-    public bool Exclusive => State.HasFlag(ReaderStates.Exclusive);
-
-    public bool InUse => State.HasFlag(ReaderStates.InUse);
-}
-
-/// <summary>
-/// One reader in a <see cref="PcscContext.GetStatusChange"/> call. The upper 16 bits of the
-/// state carry pcsc-lite's/WinSCard's event counter; <see cref="EventCount"/> exposes it.
-/// </summary>
-public sealed class ReaderWatch(string name)
-{
-    public string Name { get; } = name;
-
-    internal uint CurrentStateRaw { get; set; }
-
-    internal uint EventStateRaw { get; set; }
-
-    /// <summary>The state the caller knows; SCardGetStatusChange returns when the reader differs from it.</summary>
-    public ReaderStates CurrentState => (ReaderStates)(CurrentStateRaw & 0xFFFF);
-
-    public ReaderStates EventState => (ReaderStates)(EventStateRaw & 0xFFFF);
-
-    /// <summary>Card insertions and removals counted by the service (upper 16 bits of dwEventState).</summary>
-    public int EventCount => (int)(EventStateRaw >> 16);
-
-    public byte[] Atr { get; internal set; } = [];
-
-    /// <summary>Makes the last reported state the known one (dwCurrentState = dwEventState without CHANGED).</summary>
-    public void Acknowledge() => CurrentStateRaw = EventStateRaw & ~(uint)ReaderStates.Changed;
-
-    /// <summary>The event counter of the acknowledged state.</summary>
-    internal int CurrentStateRawCount => (int)(CurrentStateRaw >> 16);
-
-    /// <summary>PnP pseudo reader: the known reader count goes into the upper 16 bits.</summary>
-    internal void CurrentStateRawForPnp(int count) => CurrentStateRaw = (uint)count << 16;
 }

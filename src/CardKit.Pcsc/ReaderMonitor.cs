@@ -4,22 +4,6 @@ using CardKit.Pcsc.Internal;
 
 namespace CardKit.Pcsc;
 
-/// <summary>What changed in a <see cref="ReaderMonitor"/> event.</summary>
-public enum ReaderEventKind
-{
-    ReaderAdded,
-    ReaderRemoved,
-    CardInserted,
-    CardRemoved,
-    /// <summary>pcscd went away (stopped, restarted, protocol mismatch); the monitor keeps retrying.</summary>
-    ServiceLost,
-    /// <summary>pcscd is back; ReaderAdded/CardInserted events for the current state follow.</summary>
-    ServiceRestored,
-}
-
-/// <summary>One reader or card change.</summary>
-public sealed record ReaderEvent(ReaderEventKind Kind, string? ReaderName, byte[] Atr, DateTimeOffset Time, string? Detail = null);
-
 /// <summary>
 /// Watches readers and cards with SCardGetStatusChange on its own thread and context, including
 /// the PnP pseudo reader for reader arrival/removal. It survives pcscd restarts (ServiceLost,
@@ -31,6 +15,7 @@ public sealed class ReaderMonitor
 {
     private readonly IPcscApi _api;
 
+    /// <summary>A monitor on this platform's PC/SC service.</summary>
     public ReaderMonitor()
         : this(PcscApi.Current)
     {
@@ -68,6 +53,18 @@ public sealed class ReaderMonitor
     private sealed class MonitorLoop(IPcscApi api, ChannelWriter<ReaderEvent> events, TimeSpan retryDelay, CancellationToken stop)
     {
         private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+
+        /// <summary>How often readers are listed again when the PnP pseudo reader cannot be watched.</summary>
+        private static readonly TimeSpan FallbackPollInterval = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// pcsc-lite takes at most PCSCLITE_MAX_READERS_CONTEXTS (16) reader states per
+        /// SCardGetStatusChange, the PnP pseudo reader included, and refuses more with
+        /// SCARD_E_INVALID_PARAMETER.
+        /// </summary>
+        internal const int MaxReaderStates = 16;
+
+        private int _maxStates = MaxReaderStates;
         private readonly Dictionary<string, ReaderWatch> _readers = new(StringComparer.Ordinal);
         private readonly Lock _contextLock = new();
         private PcscContext? _context;
@@ -175,7 +172,13 @@ public sealed class ReaderMonitor
         {
             var context = _context!;
             SyncReaderList(context.ListReaders());
-            var watches = new List<ReaderWatch>(_readers.Values);
+            var readers = new List<ReaderWatch>(_readers.Values);
+            if (readers.Count + 1 > _maxStates)
+            {
+                PollWithoutPnp(context, readers);
+                return;
+            }
+            var watches = new List<ReaderWatch>(readers);
             var pnp = new ReaderWatch(PcscContext.PnpNotificationReader);
             watches.Add(pnp);
             if (_pnpCount is { } count)
@@ -185,6 +188,12 @@ public sealed class ReaderMonitor
             {
                 changed = context.GetStatusChange(watches, PollTimeout);
             }
+            catch (PcscException e) when (e.Error is ScardError.InvalidParameter or ScardError.InvalidValue)
+            {
+                // A service with a lower limit than pcsc-lite's: watch one state fewer from now on.
+                _maxStates = watches.Count - 1;
+                return;
+            }
             catch (PcscException e) when (e.Error is ScardError.Cancelled or ScardError.UnknownReader or ScardError.ReaderUnavailable)
             {
                 return;
@@ -193,6 +202,40 @@ public sealed class ReaderMonitor
             if (!changed)
                 return;
             foreach (var watch in _readers.Values)
+                Report(watch);
+        }
+
+        /// <summary>
+        /// More readers than one SCardGetStatusChange may watch with the PnP pseudo reader: watch the
+        /// readers alone, in groups when even they are too many, and notice readers coming and going
+        /// by listing them again every <see cref="FallbackPollInterval"/>.
+        /// </summary>
+        private void PollWithoutPnp(PcscContext context, List<ReaderWatch> readers)
+        {
+            try
+            {
+                if (readers.Count <= _maxStates)
+                {
+                    if (!context.GetStatusChange(readers, FallbackPollInterval))
+                        return;
+                }
+                else
+                {
+                    for (var i = 0; i < readers.Count; i += _maxStates)
+                        context.GetStatusChange(readers.GetRange(i, Math.Min(_maxStates, readers.Count - i)), TimeSpan.Zero);
+                    stop.WaitHandle.WaitOne(FallbackPollInterval);
+                }
+            }
+            catch (PcscException e) when (e.Error is ScardError.InvalidParameter or ScardError.InvalidValue && _maxStates > 1)
+            {
+                _maxStates--;
+                return;
+            }
+            catch (PcscException e) when (e.Error is ScardError.Cancelled or ScardError.UnknownReader or ScardError.ReaderUnavailable)
+            {
+                return;
+            }
+            foreach (var watch in readers)
                 Report(watch);
         }
 

@@ -67,7 +67,7 @@ public static class ScardErrors
         {
             ScardError.NoService =>
                 "the PC/SC service is not running. Start it (Debian: `apt-get install pcscd` then `pcscd` or " +
-                "`systemctl start pcscd.socket`; this repository: `scripts/pcscd.sh start`), or use `--reader emu:sim` for the built-in virtual card.",
+                "`systemctl start pcscd.socket`).",
             ScardError.ServiceStopped =>
                 "pcscd answered with another protocol version, or went away. Usually two pcsc-lite copies are mixed " +
                 "(libpcsclite from /usr/local vs /usr, or a Flatpak/Snap runtime talking to the host pcscd): make the " +
@@ -75,16 +75,16 @@ public static class ScardErrors
             ScardError.SharingViolation =>
                 "another program holds the reader or card exclusively. GnuPG's scdaemon does this with CCID readers " +
                 "(`gpgconf --kill scdaemon`, or `disable-ccid` / `pcsc-shared` in ~/.gnupg/scdaemon.conf); also check " +
-                "OpenSC-based tools, browsers and other `cardkit` processes.",
+                "OpenSC-based tools, browsers and other smart-card programs.",
             ScardError.NoSmartcard or ScardError.RemovedCard =>
-                "there is no card in the reader (or it was removed). Insert the card, or start a virtual card with `cardkit emulate sim`.",
+                "there is no card in the reader (or it was removed). Insert the card.",
             ScardError.ResetCard =>
                 "another program reset the card; its state (selected files, verified PINs) is lost. Reconnect and repeat.",
             ScardError.UnpoweredCard => "the card is not powered; reconnect or reset it.",
             ScardError.UnresponsiveCard or ScardError.InvalidAtr =>
                 "the card does not answer to reset; reinsert it, clean the contacts, or try another reader.",
             ScardError.UnknownReader or ScardError.ReaderUnavailable =>
-                "the reader is unknown or was unplugged; `cardkit readers` lists the current ones.",
+                "the reader is unknown or was unplugged; list the readers again.",
             ScardError.NoReadersAvailable =>
                 "pcscd runs but has no reader. Plug a reader in, or install the vpcd driver (`apt-get install vsmartcard-vpcd`) and restart pcscd.",
             ScardError.ProtoMismatch =>

@@ -1,6 +1,9 @@
 namespace CardKit.Pkcs11;
 
 /// <summary>What key to generate: "rsa:2048", "ec:p256", "ec:p384", "ed25519".</summary>
+/// <param name="RsaBits">The RSA modulus size, or null for a curve.</param>
+/// <param name="Curve">"P-256", "P-384" or "Ed25519", or null for RSA.</param>
+/// <param name="EcParameters">CKA_EC_PARAMS of the curve (the DER OBJECT IDENTIFIER), or null for RSA.</param>
 public sealed record KeySpec(int? RsaBits, string? Curve, byte[]? EcParameters)
 {
     // DER OBJECT IDENTIFIERs of the named curves (RFC 5480 §2.1.1.1).
@@ -10,8 +13,10 @@ public sealed record KeySpec(int? RsaBits, string? Curve, byte[]? EcParameters)
     // id-Ed25519 1.3.101.112 (RFC 8410 §3), the CKA_EC_PARAMS of an Edwards key (PKCS#11 3.0 §2.3.5).
     internal static readonly byte[] Ed25519 = [0x06, 0x03, 0x2B, 0x65, 0x70];
 
+    /// <summary>True for Ed25519 (CKM_EC_EDWARDS_KEY_PAIR_GEN).</summary>
     public bool IsEdwards => Curve == "Ed25519";
 
+    /// <summary>Parses "rsa:BITS", "ec:p256", "ec:p384" (or their OpenSSL names) and "ed25519", in any case.</summary>
     /// <exception cref="ArgumentException">Not rsa:BITS (1024-16384) or ec:p256/p384.</exception>
     public static KeySpec Parse(string text)
     {

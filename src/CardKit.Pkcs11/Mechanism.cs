@@ -17,12 +17,13 @@ public sealed class Mechanism
         _build = build;
     }
 
+    /// <summary>The mechanism's name for messages, as pkcs11-tool spells it.</summary>
     public string Name { get; }
 
     internal NativeMechanism Build(CkAbi abi) => _build(abi);
 
     /// <summary>A mechanism without parameters (CKM_SHA256, CKM_AES_KEY_WRAP with the default IV, ...).</summary>
-    public static Mechanism Of(ulong type) => new(Mechanisms.Name(type), abi => new NativeMechanism(abi, type));
+    public static Mechanism Of(MechanismType type) => new(Mechanisms.Name(type), abi => new NativeMechanism(abi, type));
 
     /// <summary>CKM_AES_CBC_PAD with a 16-byte IV.</summary>
     public static unsafe Mechanism AesCbcPad(byte[] iv)
@@ -32,7 +33,7 @@ public sealed class Mechanism
             throw new ArgumentException("AES-CBC needs a 16-byte IV", nameof(iv));
         return new("AES-CBC-PAD", abi =>
         {
-            var m = new NativeMechanism(abi, Ck.MechAesCbcPad);
+            var m = new NativeMechanism(abi, MechanismType.AesCbcPad);
             m.SetParameter(m.Copy(iv), iv.Length);
             return m;
         });
@@ -45,7 +46,7 @@ public sealed class Mechanism
         ArgumentNullException.ThrowIfNull(aad);
         return new("AES-GCM", abi =>
         {
-            var m = new NativeMechanism(abi, Ck.MechAesGcm);
+            var m = new NativeMechanism(abi, MechanismType.AesGcm);
             var p = m.Parameter(abi.GcmParams);
             p.Pointer(m.Copy(iv));
             p.Ulong((ulong)iv.Length);
@@ -58,17 +59,17 @@ public sealed class Mechanism
     }
 
     /// <summary>CKM_RSA_PKCS_OAEP with SHA-256 and MGF1-SHA256, no label.</summary>
-    public static Mechanism RsaOaepSha256() => RsaOaep(Ck.MechSha256, Ck.MgfSha256);
+    public static Mechanism RsaOaepSha256() => RsaOaep(MechanismType.Sha256, MgfType.Sha256);
 
     /// <summary>CKM_RSA_PKCS_OAEP with SHA-1 and MGF1-SHA1 (all SoftHSM 2.6 accepts), no label.</summary>
-    public static Mechanism RsaOaepSha1() => RsaOaep(Ck.MechSha1, Ck.MgfSha1);
+    public static Mechanism RsaOaepSha1() => RsaOaep(MechanismType.Sha1, MgfType.Sha1);
 
-    private static unsafe Mechanism RsaOaep(ulong hash, ulong mgf) => new("RSA-PKCS-OAEP", abi =>
+    private static unsafe Mechanism RsaOaep(MechanismType hash, MgfType mgf) => new("RSA-PKCS-OAEP", abi =>
     {
-        var m = new NativeMechanism(abi, Ck.MechRsaPkcsOaep);
+        var m = new NativeMechanism(abi, MechanismType.RsaPkcsOaep);
         var p = m.Parameter(abi.RsaPkcsOaepParams);
-        p.Ulong(hash);
-        p.Ulong(mgf);
+        p.Ulong((ulong)hash);
+        p.Ulong((ulong)mgf);
         p.Ulong(1); // source = CKZ_DATA_SPECIFIED with an empty label
         return m;
     });
@@ -79,7 +80,7 @@ public sealed class Mechanism
         ArgumentNullException.ThrowIfNull(peerPublicPoint);
         return new("ECDH1-DERIVE", abi =>
         {
-            var m = new NativeMechanism(abi, Ck.MechEcdh1Derive);
+            var m = new NativeMechanism(abi, MechanismType.Ecdh1Derive);
             var p = m.Parameter(abi.Ecdh1DeriveParams);
             p.Ulong(1); // CKD_NULL
             p.Ulong(0); // no shared data

@@ -3,9 +3,6 @@ using CardKit.Pkcs11.Native;
 
 namespace CardKit.Pkcs11;
 
-/// <summary>Library information (C_GetInfo).</summary>
-public sealed record ModuleInfo(string Manufacturer, string Description, string CryptokiVersion, string LibraryVersion);
-
 /// <summary>
 /// A loaded PKCS#11 module (NativeLibrary + C_GetFunctionList), initialised with OS locking.
 /// Loads are reference-counted per path: two users in one process share one initialisation and
@@ -30,6 +27,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
         _finalizeOnClose = finalizeOnClose;
     }
 
+    /// <summary>The module's full path.</summary>
     public string Path { get; }
 
     /// <summary>How the function list was obtained: "C_GetInterface" (PKCS#11 3.0) or "C_GetFunctionList".</summary>
@@ -39,13 +37,9 @@ public sealed unsafe class Pkcs11Module : IDisposable
 
     internal CkAbi Abi { get; }
 
-    /// <summary>The module to use: the given path, else $PKCS11_MODULE, else SoftHSM2 where installed.</summary>
-    public static string? DefaultPath() =>
-        Environment.GetEnvironmentVariable("PKCS11_MODULE") is { Length: > 0 } fromEnv ? fromEnv : SoftHsmPaths.FirstOrDefault(File.Exists);
-
-    private static readonly string[] SoftHsmPaths = ["/usr/lib/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"];
-
-    /// <exception cref="Pkcs11Exception">The file is missing or is not a PKCS#11 module, or C_Initialize failed.</exception>
+    /// <summary>Loads the module at <paramref name="path"/> (or shares the copy this process has loaded) and initialises it.</summary>
+    /// <exception cref="Pkcs11ModuleException">The file is missing or is not a PKCS#11 module.</exception>
+    /// <exception cref="Pkcs11Exception">C_Initialize failed.</exception>
     public static Pkcs11Module Load(string path) => Load(path, CkAbi.Native);
 
     /// <summary>Loads a module built for <paramref name="abi"/> (tests load a Windows-layout module on Linux).</summary>
@@ -61,7 +55,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
                 return existing.Module;
             }
             if (!File.Exists(full))
-                throw new Pkcs11ModuleException($"PKCS#11 module '{path}' does not exist (SoftHSM2: apt-get install softhsm2, /usr/lib/softhsm/libsofthsm2.so)");
+                throw new Pkcs11ModuleException(ModuleFailure.Missing, path, $"PKCS#11 module '{path}' does not exist (SoftHSM2: apt-get install softhsm2, /usr/lib/softhsm/libsofthsm2.so)");
             nint library;
             try
             {
@@ -69,7 +63,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                throw new Pkcs11ModuleException($"'{path}' cannot be loaded as a shared library: {e.Message}", e);
+                throw new Pkcs11ModuleException(ModuleFailure.NotLoadable, path, $"'{path}' cannot be loaded as a shared library: {e.Message}", e);
             }
             // PKCS#11 3.0 §5.2: C_GetInterface("PKCS 11") gives a 3.0 function list whose first part is the
             // 2.40 list; a 2.40 module has only C_GetFunctionList.
@@ -93,13 +87,13 @@ public sealed unsafe class Pkcs11Module : IDisposable
                 if (!NativeLibrary.TryGetExport(library, "C_GetFunctionList", out var getFunctionList))
                 {
                     NativeLibrary.Free(library);
-                    throw new Pkcs11ModuleException($"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
+                    throw new Pkcs11ModuleException(ModuleFailure.NotPkcs11, path, $"'{path}' is not a PKCS#11 module: it has no C_GetFunctionList");
                 }
                 rv = abi.Result(((delegate* unmanaged[Cdecl]<nint*, nuint>)getFunctionList)(&list));
                 if (rv != 0 || list == 0)
                 {
                     NativeLibrary.Free(library);
-                    throw new Pkcs11Exception(rv, "C_GetFunctionList");
+                    throw new Pkcs11Exception((ReturnValue)rv, "C_GetFunctionList");
                 }
             }
             var functions = new FunctionList(list, abi);
@@ -109,12 +103,12 @@ public sealed unsafe class Pkcs11Module : IDisposable
             var fields = new CkFields(abi, abi.InitializeArgs, args);
             for (var i = 0; i < 4; i++)
                 fields.Skip();
-            fields.Ulong(Ck.InitOsLockingOk);
+            fields.Ulong(0x2); // CKF_OS_LOCKING_OK
             rv = functions.Initialize(args);
-            if (rv != 0 && rv != 0x191)
+            if (rv != 0 && rv != (ulong)ReturnValue.CryptokiAlreadyInitialized)
             {
                 NativeLibrary.Free(library);
-                throw new Pkcs11Exception(rv, "C_Initialize");
+                throw new Pkcs11Exception((ReturnValue)rv, "C_Initialize");
             }
             var module = new Pkcs11Module(full, abi, library, functions, finalizeOnClose: rv == 0) { Entry = entry };
             Loaded[full] = (module, 1);
@@ -122,6 +116,7 @@ public sealed unsafe class Pkcs11Module : IDisposable
         }
     }
 
+    /// <summary>C_GetInfo: who made the module and which PKCS#11 version it implements.</summary>
     public ModuleInfo GetInfo()
     {
         var info = stackalloc byte[Abi.Info.Size];
@@ -134,38 +129,56 @@ public sealed unsafe class Pkcs11Module : IDisposable
         return new ModuleInfo(manufacturer, description, cryptoki, fields.ReadVersion());
     }
 
-    /// <summary>C_GetSlotList with the two-call size pattern.</summary>
+    /// <summary>C_GetSlotList: the slots with a token, or all of them.</summary>
     public IReadOnlyList<Pkcs11Slot> GetSlots(bool tokenPresent = true)
     {
-        ulong count = 0;
-        Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, null, &count), "C_GetSlotList");
-        var ids = new byte[(int)count * Abi.UlongSize];
-        fixed (byte* p = ids)
-        {
-            Check(Functions.GetSlotList(tokenPresent ? (byte)1 : (byte)0, p, &count), "C_GetSlotList");
-            return ReadUlongs(p, count).Select(id => new Pkcs11Slot(this, (nuint)id)).ToList();
-        }
+        var present = tokenPresent ? (byte)1 : (byte)0;
+        return [.. TwoCall.Ulongs(Abi, (ids, count) => Functions.GetSlotList(present, ids, count), "C_GetSlotList").Select(id => new Pkcs11Slot(this, new SlotId((nuint)id)))];
     }
 
     /// <summary>
-    /// C_WaitForSlotEvent without blocking (CKF_DONT_BLOCK): the slot with a new event, or null when
-    /// there is none; null too when the module does not report slot events (CKR_FUNCTION_NOT_SUPPORTED).
+    /// C_WaitForSlotEvent without blocking (CKF_DONT_BLOCK): the slot with a new event (a token
+    /// inserted or removed), or null when there is none.
     /// </summary>
-    public Pkcs11Slot? PollSlotEvent(out bool supported)
+    /// <exception cref="Pkcs11ModuleException">The module does not report slot events (CKR_FUNCTION_NOT_SUPPORTED; SoftHSM2 is one).</exception>
+    public Pkcs11Slot? PollSlotEvent()
     {
         ulong slot = 0;
-        var rv = Functions.WaitForSlotEvent(1, &slot);
-        supported = rv != 0x54;
-        if (rv == 0)
-            return new Pkcs11Slot(this, (nuint)slot);
-        if (rv is 0x8 or 0x54) // CKR_NO_EVENT, CKR_FUNCTION_NOT_SUPPORTED
-            return null;
-        throw new Pkcs11Exception(rv, "C_WaitForSlotEvent");
+        var rv = (ReturnValue)Functions.WaitForSlotEvent(1, &slot);
+        return rv switch
+        {
+            ReturnValue.Ok => new Pkcs11Slot(this, new SlotId((nuint)slot)),
+            ReturnValue.NoEvent => null,
+            ReturnValue.FunctionNotSupported => throw new Pkcs11ModuleException(ModuleFailure.NoSlotEvents, Path,
+                $"{Path} does not report slot events (C_WaitForSlotEvent: CKR_FUNCTION_NOT_SUPPORTED)"),
+            _ => throw new Pkcs11Exception(rv, "C_WaitForSlotEvent"),
+        };
+    }
+
+    /// <summary>
+    /// The slots with a token inserted or removed, as they happen, until cancelled. The module is
+    /// polled every <paramref name="pollInterval"/> (default 200 ms): the blocking C_WaitForSlotEvent
+    /// can only be ended by C_Finalize from another thread (base specification §5.5), which would
+    /// finalise the module for everyone in the process who shares it.
+    /// </summary>
+    /// <exception cref="Pkcs11ModuleException">The module does not report slot events.</exception>
+    public async IAsyncEnumerable<Pkcs11Slot> WatchSlotEventsAsync(TimeSpan? pollInterval = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var interval = pollInterval ?? TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (PollSlotEvent() is { } slot)
+                yield return slot;
+            else
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The slot whose token has <paramref name="label"/> (select by label: SoftHSM2 renumbers slots).</summary>
     public Pkcs11Slot? FindToken(string label) => GetSlots().FirstOrDefault(s => s.GetTokenInfo().Label == label);
 
+    /// <summary>Drops this reference; the last one calls C_Finalize (when CardKit initialised the module) and unloads it.</summary>
     public void Dispose()
     {
         lock (Gate)
@@ -189,15 +202,6 @@ public sealed unsafe class Pkcs11Module : IDisposable
     internal static void Check(ulong rv, string function)
     {
         if (rv != 0)
-            throw new Pkcs11Exception(rv, function);
-    }
-
-    /// <summary>The first <paramref name="count"/> elements of a CK_ULONG array the module filled in.</summary>
-    internal List<ulong> ReadUlongs(byte* array, ulong count)
-    {
-        var result = new List<ulong>((int)count);
-        for (var i = 0; i < (int)count; i++)
-            result.Add(Abi.ReadUlong(array + i * Abi.UlongSize));
-        return result;
+            throw new Pkcs11Exception((ReturnValue)rv, function);
     }
 }

@@ -2,64 +2,42 @@ using CardKit.Pkcs11.Native;
 
 namespace CardKit.Pkcs11;
 
-/// <summary>Token information (C_GetTokenInfo), strings trimmed, counters as numbers or null when unavailable.</summary>
-public sealed record TokenInfo(string Label, string Manufacturer, string Model, string SerialNumber, ulong Flags, ulong? MinPinLength, ulong? MaxPinLength)
-{
-    public bool Initialized => (Flags & Ck.TokenInitialized) != 0;
-    public bool LoginRequired => (Flags & Ck.TokenLoginRequired) != 0;
-    public bool PinCountLow => (Flags & Ck.TokenUserPinCountLow) != 0;
-    public bool PinFinalTry => (Flags & Ck.TokenUserPinFinalTry) != 0;
-    public bool PinLocked => (Flags & Ck.TokenUserPinLocked) != 0;
-}
-
-/// <summary>A mechanism the token supports, with key sizes and flags (C_GetMechanismInfo).</summary>
-public sealed record MechanismInfo(ulong Type, string Name, ulong MinKeySize, ulong MaxKeySize, ulong Flags)
-{
-    // CK_MECHANISM_INFO flags (base specification §3.6), named as pkcs11-tool -M prints them.
-    private static readonly (ulong Flag, string Name)[] FlagNames =
-    [
-        (0x1, "hw"), (0x100, "encrypt"), (0x200, "decrypt"), (0x400, "digest"), (0x800, "sign"), (0x1000, "sign_recover"),
-        (0x2000, "verify"), (0x4000, "verify_recover"), (0x8000, "generate"), (0x10000, "generate_key_pair"),
-        (0x20000, "wrap"), (0x40000, "unwrap"), (0x80000, "derive"), (0x100000, "EC F_P"), (0x200000, "EC F_2M"),
-        (0x400000, "EC parameters"), (0x800000, "EC OID"), (0x1000000, "EC uncompressed"), (0x2000000, "EC compressed"),
-    ];
-
-    /// <summary>What the mechanism can do, from <see cref="Flags"/>.</summary>
-    public IReadOnlyList<string> Capabilities => FlagNames.Where(f => (Flags & f.Flag) != 0).Select(f => f.Name).ToList();
-}
-
-/// <summary>A slot of a <see cref="Pkcs11Module"/>.</summary>
+/// <summary>A slot of a <see cref="Pkcs11Module"/>: the token in it, its mechanisms, sessions with it.</summary>
 public sealed unsafe class Pkcs11Slot
 {
-    internal Pkcs11Slot(Pkcs11Module module, nuint id)
+    internal Pkcs11Slot(Pkcs11Module module, SlotId id)
     {
         Module = module;
         Id = id;
     }
 
+    /// <summary>The module the slot belongs to.</summary>
     public Pkcs11Module Module { get; }
 
-    public nuint Id { get; }
+    /// <summary>The slot number.</summary>
+    public SlotId Id { get; }
 
+    /// <summary>slotDescription (C_GetSlotInfo), trimmed.</summary>
     public string Description
     {
         get
         {
             var abi = Module.Abi;
             var info = stackalloc byte[abi.SlotInfo.Size];
-            Pkcs11Module.Check(Module.Functions.GetSlotInfo(Id, info), "C_GetSlotInfo");
+            Pkcs11Module.Check(Module.Functions.GetSlotInfo(Id.Value, info), "C_GetSlotInfo");
             return new CkFields(abi, abi.SlotInfo, info).ReadText(64);
         }
     }
 
+    /// <summary>C_GetTokenInfo: the token's label, serial, state and PIN counters.</summary>
     public TokenInfo GetTokenInfo()
     {
         var abi = Module.Abi;
         var info = stackalloc byte[abi.TokenInfo.Size];
-        Pkcs11Module.Check(Module.Functions.GetTokenInfo(Id, info), "C_GetTokenInfo");
+        Pkcs11Module.Check(Module.Functions.GetTokenInfo(Id.Value, info), "C_GetTokenInfo");
         var fields = new CkFields(abi, abi.TokenInfo, info);
         var (label, manufacturer, model, serial) = (fields.ReadText(32), fields.ReadText(32), fields.ReadText(16), fields.ReadText(16));
-        var flags = fields.ReadUlong();
+        var flags = (TokenFlags)fields.ReadUlong();
         for (var i = 0; i < 5; i++)
             fields.Skip(); // session counts
         var (maxPin, minPin) = (fields.ReadUlong(), fields.ReadUlong());
@@ -69,27 +47,21 @@ public sealed unsafe class Pkcs11Slot
         ulong? Available(ulong value) => value == abi.UnavailableInformation ? null : value;
     }
 
+    /// <summary>C_GetMechanismList and C_GetMechanismInfo: every mechanism the token supports, with key sizes and flags.</summary>
     public IReadOnlyList<MechanismInfo> GetMechanisms()
     {
         var abi = Module.Abi;
-        ulong count = 0;
-        Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, null, &count), "C_GetMechanismList");
-        var types = new byte[(int)count * abi.UlongSize];
-        List<ulong> list;
-        fixed (byte* p = types)
-        {
-            Pkcs11Module.Check(Module.Functions.GetMechanismList(Id, p, &count), "C_GetMechanismList");
-            list = Module.ReadUlongs(p, count);
-        }
-        var result = new List<MechanismInfo>();
+        var id = Id.Value;
+        var types = TwoCall.Ulongs(abi, (list, count) => Module.Functions.GetMechanismList(id, list, count), "C_GetMechanismList");
+        var result = new List<MechanismInfo>(types.Count);
         var info = stackalloc byte[abi.MechanismInfo.Size];
-        foreach (var type in list)
+        foreach (var type in types)
         {
             // Zeroed for each call: SoftHSM2 ORs some flags into what it is handed.
             new Span<byte>(info, abi.MechanismInfo.Size).Clear();
-            Pkcs11Module.Check(Module.Functions.GetMechanismInfo(Id, (nuint)type, info), "C_GetMechanismInfo");
+            Pkcs11Module.Check(Module.Functions.GetMechanismInfo(id, (nuint)type, info), "C_GetMechanismInfo");
             var fields = new CkFields(abi, abi.MechanismInfo, info);
-            result.Add(new MechanismInfo(type, Mechanisms.Name(type), fields.ReadUlong(), fields.ReadUlong(), fields.ReadUlong()));
+            result.Add(new MechanismInfo((MechanismType)type, fields.ReadUlong(), fields.ReadUlong(), (MechanismFlags)fields.ReadUlong()));
         }
         return result;
     }
@@ -107,15 +79,15 @@ public sealed unsafe class Pkcs11Slot
         var pin = System.Text.Encoding.UTF8.GetBytes(soPin);
         fixed (byte* p = pin)
         fixed (byte* l = padded)
-            Pkcs11Module.Check(Module.Functions.InitToken(Id, p, (nuint)pin.Length, l), "C_InitToken");
+            Pkcs11Module.Check(Module.Functions.InitToken(Id.Value, p, (nuint)pin.Length, l), "C_InitToken");
     }
 
     /// <summary>C_OpenSession (always a serial session; read-write when asked).</summary>
     public Pkcs11Session OpenSession(bool readWrite = false)
     {
         ulong handle = 0;
-        var flags = (nuint)(Ck.SessionSerial | (readWrite ? Ck.SessionRw : 0));
-        Pkcs11Module.Check(Module.Functions.OpenSession(Id, flags, &handle), "C_OpenSession");
-        return new Pkcs11Session(this, (nuint)handle);
+        var flags = (nuint)(0x4 | (readWrite ? 0x2 : 0)); // CKF_SERIAL_SESSION | CKF_RW_SESSION (base specification §3.3)
+        Pkcs11Module.Check(Module.Functions.OpenSession(Id.Value, flags, &handle), "C_OpenSession");
+        return new Pkcs11Session(this, new SessionHandle((nuint)handle));
     }
 }

@@ -7,12 +7,19 @@ namespace CardKit.Pkcs11;
 /// An RFC 7512 PKCS#11 URI: path attributes (token, manufacturer, serial, model, library-*, slot-*,
 /// object, type, id) separated by ';', query attributes (pin-value, pin-source, module-name,
 /// module-path) after '?', '&amp;'-separated; values percent-encoded. Parsing rejects duplicates,
-/// unknown standard attribute syntax and bad escapes; vendor attributes ("x-...") are kept.
+/// unknown standard attribute syntax and bad escapes; vendor attributes ("x-...") are kept. Two
+/// URIs are equal when they have the same attributes with the same values, in any order.
 /// </summary>
-public sealed class Pkcs11Uri
+public sealed class Pkcs11Uri : IEquatable<Pkcs11Uri>
 {
+    private const string Scheme = "pkcs11:";
+
     private static readonly string[] PathAttributes = ["token", "manufacturer", "serial", "model", "library-manufacturer", "library-description", "library-version", "object", "type", "id", "slot-description", "slot-manufacturer", "slot-id"];
     private static readonly string[] QueryAttributes = ["pin-source", "pin-value", "module-name", "module-path"];
+
+    // The one table of RFC 7512 §2.3 "type" values and the object classes they name.
+    private static readonly (string Type, ObjectClass Class)[] Types =
+        [("public", ObjectClass.PublicKey), ("private", ObjectClass.PrivateKey), ("cert", ObjectClass.Certificate), ("secret-key", ObjectClass.SecretKey), ("data", ObjectClass.Data)];
 
     private Pkcs11Uri(Dictionary<string, byte[]> path, Dictionary<string, byte[]> query)
     {
@@ -20,17 +27,37 @@ public sealed class Pkcs11Uri
         Query = query;
     }
 
-    /// <summary>Path attributes with their decoded bytes.</summary>
+    /// <summary>Path attributes with their decoded bytes, in the order written.</summary>
     public IReadOnlyDictionary<string, byte[]> Path { get; }
 
+    /// <summary>Query attributes with their decoded bytes, in the order written.</summary>
     public IReadOnlyDictionary<string, byte[]> Query { get; }
 
+    /// <summary>token=: the token label.</summary>
     public string? Token => Text(Path, "token");
+
+    /// <summary>object=: the object label (CKA_LABEL).</summary>
     public string? ObjectLabel => Text(Path, "object");
+
+    /// <summary>type=: "public", "private", "cert", "secret-key" or "data".</summary>
     public string? Type => Text(Path, "type");
+
+    /// <summary>type= as the object class it names.</summary>
+    public ObjectClass? Class => Type is { } type && TryGetObjectClass(type, out var objectClass) ? objectClass : null;
+
+    /// <summary>id=: the object id (CKA_ID).</summary>
     public byte[]? Id => Path.TryGetValue("id", out var id) ? id : null;
+
+    /// <summary>True when the URI names objects (type=, id= or object=), not only a token.</summary>
+    public bool NamesObjects => Type is not null || Id is not null || ObjectLabel is not null;
+
+    /// <summary>pin-value=: the PIN itself.</summary>
     public string? PinValue => Text(Query, "pin-value");
+
+    /// <summary>pin-source=: a file (path or file: URI) whose first line is the PIN.</summary>
     public string? PinSource => Text(Query, "pin-source");
+
+    /// <summary>module-path=: the module to use.</summary>
     public string? ModulePath => Text(Query, "module-path");
 
     /// <summary>Why no slot or token can match (a value longer than its PKCS#11 field), or null.</summary>
@@ -42,6 +69,25 @@ public sealed class Pkcs11Uri
     private static string? Text(IReadOnlyDictionary<string, byte[]> attributes, string name) =>
         attributes.TryGetValue(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 
+    /// <summary>The object class an RFC 7512 type= value names ("private": <see cref="ObjectClass.PrivateKey"/>).</summary>
+    public static bool TryGetObjectClass(string type, out ObjectClass objectClass)
+    {
+        foreach (var (name, value) in Types)
+        {
+            if (name == type)
+            {
+                objectClass = value;
+                return true;
+            }
+        }
+        objectClass = default;
+        return false;
+    }
+
+    /// <summary>The RFC 7512 type= value of <paramref name="objectClass"/>, or null for a class the RFC does not name.</summary>
+    public static string? TypeName(ObjectClass objectClass) => Array.Find(Types, t => t.Class == objectClass).Type;
+
+    /// <summary>Parses <paramref name="uri"/>.</summary>
     /// <exception cref="CardKitFormatException">Not a PKCS#11 URI; the message says what and the offset where.</exception>
     public static Pkcs11Uri Parse(string uri)
     {
@@ -50,40 +96,74 @@ public sealed class Pkcs11Uri
         return result!;
     }
 
+    /// <summary>Parses <paramref name="uri"/>; on failure <paramref name="error"/> says what and <paramref name="offset"/> where.</summary>
     public static bool TryParse(string uri, out Pkcs11Uri? result, out string error, out int offset)
     {
         result = null;
         error = "";
         offset = 0;
-        const string scheme = "pkcs11:";
-        if (uri is null || !uri.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (uri is null || !uri.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             error = "it must start with 'pkcs11:'";
             return false;
         }
-        var rest = uri[scheme.Length..];
+        var rest = uri[Scheme.Length..];
         var q = rest.IndexOf('?', StringComparison.Ordinal);
         var pathPart = q < 0 ? rest : rest[..q];
         var queryPart = q < 0 ? "" : rest[(q + 1)..];
         var path = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var query = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (!ParseAttributes(pathPart, ';', PathAttributes, path, scheme.Length, inQuery: false, ref error, ref offset)
-            || !ParseAttributes(queryPart, '&', QueryAttributes, query, scheme.Length + pathPart.Length + 1, inQuery: true, ref error, ref offset))
+        if (!ParseAttributes(pathPart, ';', PathAttributes, path, Scheme.Length, inQuery: false, ref error, ref offset)
+            || !ParseAttributes(queryPart, '&', QueryAttributes, query, Scheme.Length + pathPart.Length + 1, inQuery: true, ref error, ref offset)
+            || !CheckValues(path, query, ref error))
             return false;
-        if (path.TryGetValue("type", out var type) && Encoding.UTF8.GetString(type) is not ("public" or "private" or "cert" or "secret-key" or "data"))
-        {
-            error = $"type '{Encoding.UTF8.GetString(type)}' is not public, private, cert, secret-key or data";
-            return false;
-        }
-        if (!CheckFieldValues(path, ref error))
-            return false;
-        if (query.ContainsKey("pin-value") && query.ContainsKey("pin-source"))
-        {
-            error = "pin-value and pin-source exclude each other (RFC 7512 §2.3)";
-            return false;
-        }
         result = new Pkcs11Uri(path, query);
         return true;
+    }
+
+    /// <summary>A URI with these attributes, in this order (the id is always fully percent-encoded when written).</summary>
+    /// <exception cref="ArgumentException">An unknown, repeated or malformed attribute, as <see cref="Parse"/> would refuse it.</exception>
+    public static Pkcs11Uri Create(IEnumerable<KeyValuePair<string, byte[]>> path, IEnumerable<KeyValuePair<string, byte[]>>? query = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var error = "";
+        var pathAttributes = Collect(path, PathAttributes, ref error);
+        var queryAttributes = Collect(query ?? [], QueryAttributes, ref error);
+        if (pathAttributes is null || queryAttributes is null || !CheckValues(pathAttributes, queryAttributes, ref error))
+            throw new ArgumentException($"not a PKCS#11 URI: {error}", nameof(path));
+        return new Pkcs11Uri(pathAttributes, queryAttributes);
+    }
+
+    private static Dictionary<string, byte[]>? Collect(IEnumerable<KeyValuePair<string, byte[]>> attributes, string[] known, ref string error)
+    {
+        var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (name, value) in attributes)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!IsAttributeName(name, known, ref error))
+                return null;
+            if (!result.TryAdd(name, (byte[])value.Clone()))
+            {
+                error = $"attribute '{name}' appears twice";
+                return null;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The URI of an object on this URI's token: its token attributes (token, manufacturer, serial,
+    /// model) and then <paramref name="id"/> and the type of <paramref name="objectClass"/>; no query, so no PIN.
+    /// </summary>
+    /// <exception cref="ArgumentException">RFC 7512 has no type= for <paramref name="objectClass"/>.</exception>
+    public Pkcs11Uri ObjectUri(byte[] id, ObjectClass objectClass)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var type = TypeName(objectClass) ?? throw new ArgumentException($"RFC 7512 has no type for {objectClass}", nameof(objectClass));
+        var path = Path.Where(a => a.Key is "token" or "manufacturer" or "serial" or "model").ToList();
+        path.Add(new("id", id));
+        path.Add(new("type", Encoding.UTF8.GetBytes(type)));
+        return Create(path);
     }
 
     // RFC 7512 §2.3 maps these to fixed-size blank-padded fields of CK_INFO, CK_SLOT_INFO and
@@ -97,8 +177,13 @@ public sealed class Pkcs11Uri
         ["slot-description"] = (64, "CK_SLOT_INFO slotDescription"), ["slot-manufacturer"] = (32, "CK_SLOT_INFO manufacturerID"),
     };
 
-    private static bool CheckFieldValues(Dictionary<string, byte[]> path, ref string error)
+    private static bool CheckValues(Dictionary<string, byte[]> path, Dictionary<string, byte[]> query, ref string error)
     {
+        if (path.TryGetValue("type", out var type) && !TryGetObjectClass(Encoding.UTF8.GetString(type), out _))
+        {
+            error = $"type '{Encoding.UTF8.GetString(type)}' is not {string.Join(", ", Types[..^1].Select(t => t.Type))} or {Types[^1].Type}";
+            return false;
+        }
         // library-version = 1*DIGIT [ "." 1*DIGIT ] (RFC 7512 §2.3), each part a CK_BYTE.
         if (path.TryGetValue("library-version", out var version)
             && !(Encoding.UTF8.GetString(version).Split('.') is { Length: 1 or 2 } parts
@@ -114,7 +199,26 @@ public sealed class Pkcs11Uri
             error = $"slot-id '{Encoding.UTF8.GetString(slot)}' is not a decimal slot number";
             return false;
         }
+        if (query.ContainsKey("pin-value") && query.ContainsKey("pin-source"))
+        {
+            error = "pin-value and pin-source exclude each other (RFC 7512 §2.3)";
+            return false;
+        }
         return true;
+    }
+
+    // A standard name, or a vendor's: RFC 7512 §2.3 pk11-v-attr-nm-char is ALPHA / DIGIT / "-" / "_",
+    // and CardKit wants the "x-" prefix the RFC recommends.
+    private static bool IsAttributeName(string name, string[] known, ref string error)
+    {
+        if (known.Contains(name))
+            return true;
+        if (name.StartsWith("x-", StringComparison.Ordinal) && name.Length > 2 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return true;
+        error = name.StartsWith("x-", StringComparison.Ordinal)
+            ? $"vendor attribute '{name}' has characters other than letters, digits, '-' and '_'"
+            : $"unknown attribute '{name}' (vendor attributes start with x-)";
+        return false;
     }
 
     private static bool ParseAttributes(string part, char separator, string[] known, Dictionary<string, byte[]> into, int baseOffset, bool inQuery, ref string error, ref int offset)
@@ -131,9 +235,9 @@ public sealed class Pkcs11Uri
                 return false;
             }
             var name = attribute[..equals];
-            if (!known.Contains(name) && !name.StartsWith("x-", StringComparison.Ordinal))
+            if (!IsAttributeName(name, known, ref error))
             {
-                (error, offset) = ($"unknown attribute '{name}' (vendor attributes start with x-)", position);
+                offset = position;
                 return false;
             }
             if (!TryDecode(attribute[(equals + 1)..], inQuery, out var value, out var bad))
@@ -188,16 +292,21 @@ public sealed class Pkcs11Uri
     }
 
     /// <summary>The URI text: attributes in the order given, values percent-encoded; id always fully encoded (RFC 7512 §2.3).</summary>
-    public override string ToString()
+    public override string ToString() => Format(redact: false);
+
+    /// <summary>The URI text with the value of pin-value replaced by "***", for messages.</summary>
+    public string Redacted() => Format(redact: true);
+
+    /// <summary>"pkcs11:" and the path attributes only (no query: no PIN).</summary>
+    public string PathText() => Scheme + string.Join(';', Path.Select(kv => $"{kv.Key}={Encode(kv.Value, all: kv.Key == "id")}"));
+
+    private string Format(bool redact)
     {
         var text = new StringBuilder(PathText());
         if (Query.Count > 0)
-            text.Append('?').Append(string.Join('&', Query.Select(kv => $"{kv.Key}={Encode(kv.Value, all: false)}")));
+            text.Append('?').Append(string.Join('&', Query.Select(kv => $"{kv.Key}={(redact && kv.Key == "pin-value" ? "***" : Encode(kv.Value, all: false))}")));
         return text.ToString();
     }
-
-    /// <summary>"pkcs11:" and the path attributes only (no query: no PIN).</summary>
-    public string PathText() => "pkcs11:" + string.Join(';', Path.Select(kv => $"{kv.Key}={Encode(kv.Value, all: kv.Key == "id")}"));
 
     private static string Encode(byte[] value, bool all)
     {
@@ -213,90 +322,57 @@ public sealed class Pkcs11Uri
         return text.ToString();
     }
 
-    /// <summary>The PIN the URI carries: pin-value, or the first line of the pin-source file (file: URI or path).</summary>
+    /// <summary>The PIN the URI carries: pin-value, or the first line of the pin-source file (file: URI or path); null when it has neither.</summary>
+    /// <exception cref="PinSourceException">The pin-source file cannot be read.</exception>
     public string? ResolvePin()
     {
         if (PinValue is { } pin)
             return pin;
         if (PinSource is not { } source)
             return null;
-        var path = source.StartsWith("file:", StringComparison.Ordinal) ? new Uri(source).LocalPath : source;
-        return File.ReadLines(path).FirstOrDefault()?.TrimEnd('\r', '\n') ?? "";
-    }
-}
-
-/// <summary>Finds what a PKCS#11 URI names: the token's slot and the objects.</summary>
-public static class UriSelection
-{
-    /// <summary>The slot whose token matches the URI's token/serial/model/manufacturer; errors name what was available.</summary>
-    public static Pkcs11Slot FindSlot(Pkcs11Module module, Pkcs11Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(module);
-        ArgumentNullException.ThrowIfNull(uri);
-        var slots = module.GetSlots();
-        var matches = slots.Where(s =>
+        try
         {
-            var info = s.GetTokenInfo();
-            return info.Initialized && Is(uri, "token", info.Label) && Is(uri, "serial", info.SerialNumber)
-                && Is(uri, "model", info.Model) && Is(uri, "manufacturer", info.Manufacturer);
-        }).ToList();
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 when uri.Unmatchable is { } why => throw new Pkcs11Exception($"no token matches {Redacted(uri)}: {why}"),
-            0 => throw new Pkcs11Exception($"no token matches {Redacted(uri)}; tokens: {string.Join(", ", slots.Select(s => $"'{s.GetTokenInfo().Label}'"))}"),
-            _ => throw new Pkcs11Exception($"{matches.Count} tokens match {Redacted(uri)}; add token= or serial= to choose one"),
-        };
-    }
-
-    private static bool Is(Pkcs11Uri uri, string name, string actual) =>
-        !uri.Path.TryGetValue(name, out var wanted) || System.Text.Encoding.UTF8.GetString(wanted) == actual;
-
-    /// <summary>The object template for type/id/object.</summary>
-    public static List<AttributeValue> Template(Pkcs11Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        var template = new List<AttributeValue>();
-        if (uri.Type is { } type)
-        {
-            template.Add(AttributeValue.Number(Ck.AttrClass, type switch
-            {
-                "public" => Ck.ObjectPublicKey,
-                "private" => Ck.ObjectPrivateKey,
-                "cert" => Ck.ObjectCertificate,
-                "secret-key" => Ck.ObjectSecretKey,
-                _ => Ck.ObjectData,
-            }));
+            return File.ReadLines(FilePath(source)).FirstOrDefault()?.TrimEnd('\r', '\n') ?? "";
         }
-        if (uri.Id is { } id)
-            template.Add(AttributeValue.Bytes(Ck.AttrId, id));
-        if (uri.ObjectLabel is { } label)
-            template.Add(AttributeValue.Text(Ck.AttrLabel, label));
-        return template;
-    }
-
-    /// <summary>Exactly one object; none or several is an error that says which.</summary>
-    public static nuint FindOne(Pkcs11Session session, Pkcs11Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var found = session.FindObjects(Template(uri));
-        return found.Count switch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UriFormatException or ArgumentException)
         {
-            1 => found[0],
-            0 => throw new Pkcs11Exception($"no object matches {Redacted(uri)} (log in first if it is private)"),
-            _ => throw new Pkcs11Exception($"{found.Count} objects match {Redacted(uri)}; add id=, object= or type= to choose one"),
-        };
+            throw new PinSourceException(source, $"the pin-source '{source}' cannot be read: {e.Message}", e);
+        }
     }
 
-    /// <summary>The URI without its PIN, for messages.</summary>
-    public static string Redacted(Pkcs11Uri uri)
+    // A pin-source is a path or a file URI (RFC 8089 §2: file:/path, file:///path, file://localhost/path).
+    private static string FilePath(string source)
     {
-        ArgumentNullException.ThrowIfNull(uri);
-        var text = uri.ToString();
-        var pin = text.IndexOf("pin-value=", StringComparison.Ordinal);
-        if (pin < 0)
-            return text;
-        var end = text.IndexOf('&', pin);
-        return text[..(pin + 10)] + "***" + (end < 0 ? "" : text[end..]);
+        if (!source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return source;
+        var rest = source[5..];
+        if (rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            var slash = rest.IndexOf('/', 2);
+            var host = slash < 0 ? rest[2..] : rest[2..slash];
+            if (host.Length > 0 && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+                throw new UriFormatException($"a file URI on another host ('{host}') cannot be read here");
+            rest = slash < 0 ? "/" : rest[slash..];
+        }
+        return Uri.UnescapeDataString(rest);
     }
+
+    /// <summary>True when <paramref name="other"/> has the same attributes with the same values (order does not matter).</summary>
+    public bool Equals(Pkcs11Uri? other) =>
+        other is not null && SameAttributes(Path, other.Path) && SameAttributes(Query, other.Query);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Pkcs11Uri);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = 0;
+        foreach (var name in Path.Keys.Concat(Query.Keys))
+            hash ^= StringComparer.Ordinal.GetHashCode(name); // order-independent, as Equals is
+        return hash;
+    }
+
+    private static bool SameAttributes(IReadOnlyDictionary<string, byte[]> a, IReadOnlyDictionary<string, byte[]> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var value) && value.AsSpan().SequenceEqual(kv.Value));
 }

@@ -7,21 +7,22 @@ namespace CardKit.Pkcs11;
 public static class PublicKeys
 {
     /// <summary>The public key object as an <see cref="AsymmetricAlgorithm"/> (RSA or ECDsa).</summary>
-    public static AsymmetricAlgorithm Read(Pkcs11Session session, nuint publicKey)
+    /// <exception cref="Pkcs11Exception">The object is not an RSA or EC public key with the attributes that make one.</exception>
+    public static AsymmetricAlgorithm Read(Pkcs11Session session, ObjectHandle publicKey)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var attributes = session.GetAttributes(publicKey, Ck.AttrKeyType, Ck.AttrModulus, Ck.AttrPublicExponent, Ck.AttrEcParams, Ck.AttrEcPoint);
-        var keyType = attributes[Ck.AttrKeyType] is { } kt ? new AttributeValue(Ck.AttrKeyType, kt).AsNumber() : ulong.MaxValue;
-        if (keyType == Ck.KeyRsa && attributes[Ck.AttrModulus] is { } modulus && attributes[Ck.AttrPublicExponent] is { } exponent)
-            return RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent });
-        if (keyType == Ck.KeyEc && attributes[Ck.AttrEcParams] is { } ecParams && attributes[Ck.AttrEcPoint] is { } ecPoint)
+        var a = session.GetAttributes(publicKey, AttributeType.KeyType, AttributeType.Modulus, AttributeType.PublicExponent, AttributeType.EcParams, AttributeType.EcPoint);
+        var keyType = a[AttributeType.KeyType] is { IsPresent: true } kt ? kt.AsKeyType() : KeyType.VendorDefined;
+        if (keyType == KeyType.Rsa && a[AttributeType.Modulus].IsPresent && a[AttributeType.PublicExponent].IsPresent)
+            return RSA.Create(new RSAParameters { Modulus = a[AttributeType.Modulus].AsBytes(), Exponent = a[AttributeType.PublicExponent].AsBytes() });
+        if (keyType == KeyType.Ec && a[AttributeType.EcParams].IsPresent && a[AttributeType.EcPoint].IsPresent)
         {
             // CKA_EC_POINT is the DER OCTET STRING of the uncompressed point 04 || X || Y (PKCS#11 2.40 current mechanisms §2.3.3).
-            var point = new AsnReader(ecPoint, AsnEncodingRules.BER).ReadOctetString();
+            var point = new AsnReader(a[AttributeType.EcPoint].AsBytes(), AsnEncodingRules.BER).ReadOctetString();
             if (point.Length < 3 || point[0] != 0x04)
                 throw new Pkcs11Exception("the EC public key is not an uncompressed point");
             var half = (point.Length - 1) / 2;
-            var oid = new AsnReader(ecParams, AsnEncodingRules.DER).ReadObjectIdentifier();
+            var oid = new AsnReader(a[AttributeType.EcParams].AsBytes(), AsnEncodingRules.DER).ReadObjectIdentifier();
             return ECDsa.Create(new ECParameters
             {
                 Curve = ECCurve.CreateFromValue(oid),
@@ -32,13 +33,14 @@ public static class PublicKeys
     }
 
     /// <summary>SubjectPublicKeyInfo DER (RFC 5280 §4.1) of any public key object CardKit reads, Ed25519 included (RFC 8410 §4).</summary>
-    public static byte[] ExportDer(Pkcs11Session session, nuint publicKey)
+    public static byte[] ExportDer(Pkcs11Session session, ObjectHandle publicKey)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var attributes = session.GetAttributes(publicKey, Ck.AttrKeyType, Ck.AttrEcPoint);
-        if (attributes[Ck.AttrKeyType] is { } kt && new AttributeValue(Ck.AttrKeyType, kt).AsNumber() == Ck.KeyEcEdwards && attributes[Ck.AttrEcPoint] is { } point)
+        var a = session.GetAttributes(publicKey, AttributeType.KeyType, AttributeType.EcPoint);
+        if (a[AttributeType.KeyType] is { IsPresent: true } kt && kt.AsKeyType() == KeyType.EcEdwards && a[AttributeType.EcPoint] is { IsPresent: true } ecPoint)
         {
             // CKA_EC_POINT of an Edwards key: the 32 bytes, usually as a DER OCTET STRING.
+            var point = ecPoint.AsBytes();
             var raw = point.Length == 32 ? point : new AsnReader(point, AsnEncodingRules.BER).ReadOctetString();
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())
@@ -54,8 +56,9 @@ public static class PublicKeys
     }
 
     /// <summary>The same as PEM ("PUBLIC KEY", RFC 7468 §13), as OpenSSL reads it.</summary>
-    public static string ExportPem(Pkcs11Session session, nuint publicKey) => PemEncoding.WriteString("PUBLIC KEY", ExportDer(session, publicKey));
+    public static string ExportPem(Pkcs11Session session, ObjectHandle publicKey) => PemEncoding.WriteString("PUBLIC KEY", ExportDer(session, publicKey));
 
+    /// <summary>A .NET public key as SubjectPublicKeyInfo PEM.</summary>
     public static string ToPem(AsymmetricAlgorithm key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using CardKit.Pkcs11.Native;
 
@@ -12,7 +11,7 @@ namespace CardKit.Pkcs11;
 /// </summary>
 public sealed class SignatureScheme
 {
-    private SignatureScheme(string name, ulong mechanism, HashAlgorithmName? softwareHash, (ulong Hash, ulong Mgf, int Salt)? pss)
+    private SignatureScheme(string name, MechanismType mechanism, HashAlgorithmName? softwareHash, (MechanismType Hash, MgfType Mgf, int Salt)? pss)
     {
         Name = name;
         MechanismType = mechanism;
@@ -20,36 +19,42 @@ public sealed class SignatureScheme
         Pss = pss;
     }
 
+    /// <summary>The name as given to <see cref="Parse"/> (pkcs11-tool's spelling).</summary>
     public string Name { get; }
 
-    public ulong MechanismType { get; }
+    /// <summary>The mechanism the token runs.</summary>
+    public MechanismType MechanismType { get; }
 
+    /// <summary>The hash computed in software before the token signs, for ECDSA-SHAx; null when the token hashes.</summary>
     public HashAlgorithmName? SoftwareHash { get; }
 
-    public (ulong Hash, ulong Mgf, int Salt)? Pss { get; }
+    /// <summary>The CK_RSA_PKCS_PSS_PARAMS of a PSS scheme (hash, MGF1 hash, salt length); null otherwise.</summary>
+    public (MechanismType Hash, MgfType Mgf, int Salt)? Pss { get; }
 
-    public bool IsEcdsa => MechanismType == Ck.MechEcdsa;
+    /// <summary>True for ECDSA: the token's r||s signature is usually wanted as DER (<see cref="ToDer"/>).</summary>
+    public bool IsEcdsa => MechanismType == MechanismType.Ecdsa;
 
+    /// <summary>The scheme pkcs11-tool calls <paramref name="name"/> (any case): one of <see cref="Mechanisms.SignatureNames"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static SignatureScheme Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.ToUpperInvariant() switch
         {
-            "SHA256-RSA-PKCS" => new(name, Ck.MechSha256RsaPkcs, null, null),
-            "SHA384-RSA-PKCS" => new(name, Ck.MechSha384RsaPkcs, null, null),
-            "SHA512-RSA-PKCS" => new(name, Ck.MechSha512RsaPkcs, null, null),
+            "SHA256-RSA-PKCS" => new(name, MechanismType.Sha256RsaPkcs, null, null),
+            "SHA384-RSA-PKCS" => new(name, MechanismType.Sha384RsaPkcs, null, null),
+            "SHA512-RSA-PKCS" => new(name, MechanismType.Sha512RsaPkcs, null, null),
             // Current mechanisms §2.1.14: hash, MGF1 with the same hash, salt = hash length.
-            "SHA256-RSA-PKCS-PSS" => new(name, Ck.MechSha256RsaPkcsPss, null, (Ck.MechSha256, Ck.MgfSha256, 32)),
-            "SHA384-RSA-PKCS-PSS" => new(name, Ck.MechSha384RsaPkcsPss, null, (Ck.MechSha384, Ck.MgfSha384, 48)),
-            "SHA512-RSA-PKCS-PSS" => new(name, Ck.MechSha512RsaPkcsPss, null, (Ck.MechSha512, Ck.MgfSha512, 64)),
+            "SHA256-RSA-PKCS-PSS" => new(name, MechanismType.Sha256RsaPkcsPss, null, (MechanismType.Sha256, MgfType.Sha256, 32)),
+            "SHA384-RSA-PKCS-PSS" => new(name, MechanismType.Sha384RsaPkcsPss, null, (MechanismType.Sha384, MgfType.Sha384, 48)),
+            "SHA512-RSA-PKCS-PSS" => new(name, MechanismType.Sha512RsaPkcsPss, null, (MechanismType.Sha512, MgfType.Sha512, 64)),
             // PKCS#11 3.0 current mechanisms §2.1.15 and §2.1.16: the same with SHA3 (MGF1 with SHA3 for PSS).
-            "SHA3-256-RSA-PKCS" => new(name, Ck.MechSha3Digest256RsaPkcs, null, null),
-            "SHA3-256-RSA-PKCS-PSS" => new(name, Ck.MechSha3Digest256RsaPkcsPss, null, (Ck.MechSha3Digest256, Ck.MgfSha3Digest256, 32)),
-            "ECDSA-SHA256" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA256, null),
-            "ECDSA-SHA384" => new(name, Ck.MechEcdsa, HashAlgorithmName.SHA384, null),
+            "SHA3-256-RSA-PKCS" => new(name, MechanismType.Sha3Digest256RsaPkcs, null, null),
+            "SHA3-256-RSA-PKCS-PSS" => new(name, MechanismType.Sha3Digest256RsaPkcsPss, null, (MechanismType.Sha3Digest256, MgfType.Sha3Digest256, 32)),
+            "ECDSA-SHA256" => new(name, MechanismType.Ecdsa, HashAlgorithmName.SHA256, null),
+            "ECDSA-SHA384" => new(name, MechanismType.Ecdsa, HashAlgorithmName.SHA384, null),
             // PKCS#11 3.0 §2.3.14: pure EdDSA over the whole message (Ed25519, RFC 8032).
-            "EDDSA" => new(name, Ck.MechEddsa, null, null),
+            "EDDSA" => new(name, MechanismType.Eddsa, null, null),
             _ => throw new ArgumentException($"unknown signature mechanism '{name}': use {string.Join(", ", Mechanisms.SignatureNames)}", nameof(name)),
         };
     }
@@ -99,72 +104,5 @@ public sealed class SignatureScheme
         r.CopyTo(raw.AsSpan(fieldBytes - r.Length));
         s.CopyTo(raw.AsSpan(2 * fieldBytes - s.Length));
         return raw;
-    }
-}
-
-/// <summary>A CK_MECHANISM in a module's layout, its parameter block and everything the parameters point to, in unmanaged memory.</summary>
-public sealed unsafe class NativeMechanism : IDisposable
-{
-    private readonly List<nint> _allocations = [];
-
-    internal NativeMechanism(CkAbi abi, ulong type)
-    {
-        Abi = abi;
-        Pointer = (byte*)Alloc(abi.Mechanism.Size);
-        new CkFields(abi, abi.Mechanism, Pointer).Ulong(type);
-    }
-
-    internal NativeMechanism(CkAbi abi, SignatureScheme scheme)
-        : this(abi, scheme.MechanismType)
-    {
-        if (scheme.Pss is { } pss)
-        {
-            var p = Parameter(abi.RsaPkcsPssParams);
-            p.Ulong(pss.Hash);
-            p.Ulong(pss.Mgf);
-            p.Ulong((ulong)pss.Salt);
-        }
-    }
-
-    internal CkAbi Abi { get; }
-
-    internal byte* Pointer { get; private set; }
-
-    /// <summary>Allocates the parameter structure of <paramref name="layout"/>, points the mechanism at it and returns its fields to fill in.</summary>
-    internal CkFields Parameter(CkLayout layout)
-    {
-        var p = Alloc(layout.Size);
-        SetParameter(p, layout.Size);
-        return new CkFields(Abi, layout, (byte*)p);
-    }
-
-    internal void* Alloc(int size)
-    {
-        var p = NativeMemory.AllocZeroed((nuint)Math.Max(1, size));
-        _allocations.Add((nint)p);
-        return p;
-    }
-
-    internal byte* Copy(ReadOnlySpan<byte> data)
-    {
-        var p = (byte*)Alloc(data.Length);
-        data.CopyTo(new Span<byte>(p, data.Length));
-        return p;
-    }
-
-    internal void SetParameter(void* parameter, int length)
-    {
-        var fields = new CkFields(Abi, Abi.Mechanism, Pointer);
-        fields.Skip();
-        fields.Pointer(parameter);
-        fields.Ulong((ulong)length);
-    }
-
-    public void Dispose()
-    {
-        foreach (var p in _allocations)
-            NativeMemory.Free((void*)p);
-        _allocations.Clear();
-        Pointer = null;
     }
 }

@@ -1,34 +1,32 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+
 namespace CardKit.Pkcs11;
 
 /// <summary>
-/// A certificate whose private key stays in a PKCS#11 token: OpenSSL's pkcs11 engine
+/// A certificate whose private key stays in a PKCS#11 token, for TLS: OpenSSL's pkcs11 engine
 /// (libengine-pkcs11-openssl) opens the key by URI, .NET wraps it as RSAOpenSsl/ECDsaOpenSsl and
-/// attaches it to the certificate. The engine is pointed at the module with a generated
-/// OPENSSL_CONF (MODULE_PATH), set in the native environment before OpenSSL is first used.
+/// attaches it to the certificate. The engine must already know the module: that is a process-wide
+/// OpenSSL set-up the host makes once (CardKit.Hosting's OpenSslPkcs11Engine), not this class.
 /// </summary>
-public static partial class TokenCertificate
+public static class TokenCertificate
 {
-    private static readonly string[] EnginePaths = ["/usr/lib/x86_64-linux-gnu/engines-3/pkcs11.so", "/usr/lib/aarch64-linux-gnu/engines-3/pkcs11.so", "/usr/lib/engines-3/pkcs11.so"];
-
-    /// <exception cref="Pkcs11Exception">The certificate or the key cannot be opened.</exception>
-    public static X509Certificate2 Load(string certificatePath, Pkcs11Uri keyUri, string pin, string modulePath)
+    /// <summary>The PEM certificate at <paramref name="certificatePath"/> with the token key <paramref name="keyUri"/> names attached.</summary>
+    /// <exception cref="PlatformNotSupportedException">Not on Linux.</exception>
+    /// <exception cref="Pkcs11Exception">The certificate cannot be read or the key cannot be opened.</exception>
+    public static X509Certificate2 Load(string certificatePath, Pkcs11Uri keyUri, string pin)
     {
+        ArgumentNullException.ThrowIfNull(certificatePath);
         ArgumentNullException.ThrowIfNull(keyUri);
         ArgumentNullException.ThrowIfNull(pin);
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("keys in a token for TLS need OpenSSL's pkcs11 engine, which CardKit uses on Linux only");
-        var engine = EnginePaths.FirstOrDefault(File.Exists)
-            ?? throw new Pkcs11ModuleException("OpenSSL's pkcs11 engine is missing: apt-get install libengine-pkcs11-openssl");
-        ConfigureEngine(engine, modulePath);
         X509Certificate2 certificate;
         try
         {
             certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
         }
-        catch (Exception e) when (e is FileNotFoundException or CryptographicException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
             throw new Pkcs11Exception($"certificate '{certificatePath}': {e.Message}", e);
         }
@@ -41,9 +39,11 @@ public static partial class TokenCertificate
         }
         catch (CryptographicException e)
         {
-            throw new Pkcs11Exception($"OpenSSL's pkcs11 engine could not open {UriSelection.Redacted(keyUri)}: {e.Message} (wrong PIN, or no such private key?)", e);
+            certificate.Dispose();
+            throw new Pkcs11Exception($"OpenSSL's pkcs11 engine could not open {keyUri.Redacted()}: {e.Message} (wrong PIN, or no such private key?)", e);
         }
         using (key)
+        using (certificate)
         {
             if (certificate.GetRSAPublicKey() is { } rsaPublic)
             {
@@ -55,28 +55,4 @@ public static partial class TokenCertificate
             return certificate.CopyWithPrivateKey(ec);
         }
     }
-
-    private static void ConfigureEngine(string engine, string modulePath)
-    {
-        var config = Path.Combine(Path.GetTempPath(), $"cardkit-openssl-{Environment.ProcessId}.cnf");
-        File.WriteAllText(config, $"""
-            openssl_conf = openssl_init
-            [openssl_init]
-            engines = engine_section
-            [engine_section]
-            pkcs11 = pkcs11_section
-            [pkcs11_section]
-            engine_id = pkcs11
-            dynamic_path = {engine}
-            MODULE_PATH = {modulePath}
-            init = 0
-            """);
-        // .NET's Environment.SetEnvironmentVariable does not reach the native environ OpenSSL reads.
-        if (setenv("OPENSSL_CONF", config, 1) != 0)
-            throw new Pkcs11ModuleException("could not set OPENSSL_CONF for the pkcs11 engine");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(config);
-    }
-
-    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int setenv(string name, string value, int overwrite);
 }

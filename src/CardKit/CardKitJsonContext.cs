@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using CardKit.Atr;
 using CardKit.Capture;
 using CardKit.Sim;
+using CardKit.Iso7816;
+using CardKit.Scripting;
 
 namespace CardKit;
 
@@ -15,4 +18,10 @@ namespace CardKit;
 [JsonSerializable(typeof(RecordFileInfo))]
 [JsonSerializable(typeof(IReadOnlyList<PhonebookRow>))]
 [JsonSerializable(typeof(SimBackup))]
+[JsonSerializable(typeof(AtrReport))]
+[JsonSerializable(typeof(AtrBatchError))]
+[JsonSerializable(typeof(AtrStatisticsReport))]
+[JsonSerializable(typeof(List<ApduExchange>))]
+[JsonSerializable(typeof(LatencyStats))]
+[JsonSerializable(typeof(ScriptStepResult))]
 public partial class CardKitJsonContext : JsonSerializerContext;

@@ -17,12 +17,14 @@ public sealed class CardSession
     // A card that answers 61xx forever must not hang the caller: 256 GET RESPONSEs move 64 KiB.
     private const int MaxChainedResponses = 256;
 
+    /// <summary>A session over <paramref name="channel"/>; <paramref name="raw"/> turns the T=0 handling off.</summary>
     public CardSession(ICardChannel channel, bool raw = false)
     {
         Channel = channel ?? throw new ArgumentNullException(nameof(channel));
         Raw = raw;
     }
 
+    /// <summary>The channel commands go through.</summary>
     public ICardChannel Channel { get; }
 
     /// <summary>No automatic GET RESPONSE or Le correction.</summary>

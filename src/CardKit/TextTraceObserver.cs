@@ -10,8 +10,10 @@ namespace CardKit;
 /// </summary>
 public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
 {
+    /// <summary>Show PINs and keys instead of "**".</summary>
     public bool ShowSecrets { get; init; }
 
+    /// <inheritdoc/>
     public void OnExchange(string readerName, ReadOnlySpan<byte> command, ReadOnlySpan<byte> response, TimeSpan elapsed)
     {
         WriteCommand(command);
@@ -33,9 +35,10 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
             return $"<= {Hex.Format(response)}{time}response shorter than a status word";
         var sw = new StatusWord(response[^2], response[^1]);
         var data = response.Length > 2 ? Hex.Format(response[..^2]) + " " : "";
-        return $"<= {data}{sw}{time}{sw.Describe(ResponseSummary.ContextFor(command))}";
+        return $"<= {data}{sw}{time}{StatusWords.Describe(command, sw)}";
     }
 
+    /// <inheritdoc/>
     public void OnError(string readerName, ReadOnlySpan<byte> command, Exception exception, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -43,18 +46,35 @@ public sealed class TextTraceObserver(TextWriter writer) : IApduObserver
         writer.WriteLine($"<= error after {Ms(elapsed)}: {exception.Message}");
     }
 
+    /// <inheritdoc/>
     public void OnReset(string readerName, ReadOnlySpan<byte> atr) =>
         writer.WriteLine($"== reset {readerName}, ATR {Hex.Format(atr)}");
 
-    /// <summary>The command as it may be shown: secrets replaced by '**'.</summary>
+    /// <summary>
+    /// The command as it may be shown: the data field of VERIFY, CHANGE, UNBLOCK... replaced by '**'
+    /// per byte (short or extended Lc, ISO/IEC 7816-3:2006 §12.1.3). A command whose lengths do not
+    /// parse has every byte after the header and first length byte masked.
+    /// </summary>
     public static string FormatCommand(ReadOnlySpan<byte> command, bool showSecrets = false)
     {
         if (showSecrets || !ApduDecoder.CarriesSecret(command))
             return Hex.Format(command);
-        var header = command[4] == 0 && command.Length > 7 ? 7 : 5;
-        var end = Math.Min(command.Length, header + (header == 7 ? command[5] << 8 | command[6] : command[4]));
-        return Hex.Format(command[..header]) + string.Concat(Enumerable.Repeat(" **", end - header)) +
-               (end < command.Length ? " " + Hex.Format(command[end..]) : "");
+        int start, length;
+        if (CommandApdu.TryParse(command, out var parsed))
+            (start, length) = (parsed!.IsExtended ? 7 : 5, parsed.Data.Length);
+        else
+            (start, length) = (5, command.Length - 5);
+        var text = new System.Text.StringBuilder(command.Length * 3);
+        for (var i = 0; i < command.Length; i++)
+        {
+            if (i > 0)
+                text.Append(' ');
+            if (i >= start && i < start + length)
+                text.Append("**");
+            else
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{command[i]:X2}");
+        }
+        return text.ToString();
     }
 
     private void WriteCommand(ReadOnlySpan<byte> command) => writer.WriteLine(CommandLine(command, ShowSecrets));

@@ -39,6 +39,8 @@ public class TlsCommandTests
         return dir;
     }
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -46,41 +48,22 @@ public class TlsCommandTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start(string file, string[] args, string stdin)
+    private static WatchedProcess Start(string file, string[] args, string stdin)
     {
-        var psi = new ProcessStartInfo(file, args)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Dir,
-        };
+        var psi = new ProcessStartInfo(file, args) { WorkingDirectory = Dir };
         psi.Environment["SOFTHSM2_CONF"] = SoftHsm.Instance.ConfigPath;
         psi.Environment["PKCS11_MODULE"] = SoftHsm.ModulePath;
-        var process = Process.Start(psi)!;
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Flush();
+        var process = WatchedProcess.Start(psi);
+        process.Write(stdin);
         return process;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> Finish(Process process, TimeSpan closeInputAfter, CancellationToken cancellationToken)
+    // openssl s_server prints ACCEPT on stdout once it listens (not with -quiet).
+    private static async Task<WatchedProcess> StartServer(int port, string certificate, string[] more, string stdin, CancellationToken cancellationToken)
     {
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await Task.Delay(closeInputAfter, cancellationToken);
-        process.StandardInput.Close();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout, await stderr);
+        var server = Start("openssl", ["s_server", "-accept", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-cert", certificate, "-key", "server.key", .. more], stdin);
+        await server.WaitForOutputAsync("ACCEPT", Patience, cancellationToken);
+        return server;
     }
 
     private static string[] KeyArgs(string cert = "client.pem", string ca = "ca.pem") =>
@@ -91,17 +74,15 @@ public class TlsCommandTests
     {
         var token = TestContext.Current.CancellationToken;
         var port = FreePort();
-        using var server = Start("openssl", ["s_server", "-accept", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-cert", "server.pem", "-key", "server.key",
-            "-CAfile", "ca.pem", "-Verify", "1", "-verify_return_error", "-tls1_3", "-quiet"], "from the server\n");
-        await Task.Delay(800, token);
+        using var server = await StartServer(port, "server.pem", ["-CAfile", "ca.pem", "-Verify", "1", "-verify_return_error", "-tls1_3"], "from the server\n", token);
         using var client = Start(EmulateProcessTests.Binary, ["tls", "connect", $"127.0.0.1:{port}", .. KeyArgs()], "from cardkit\n");
-        var (exitCode, stdout, stderr) = await Finish(client, TimeSpan.FromSeconds(3), token);
-        server.Kill(entireProcessTree: true);
-        var serverOut = await server.StandardOutput.ReadToEndAsync(token);
-        Assert.True(exitCode == 0, stderr);
-        Assert.Contains("with Tls13", stderr, StringComparison.Ordinal);
-        Assert.Contains("from the server", stdout, StringComparison.Ordinal);
-        Assert.Contains("from cardkit", serverOut, StringComparison.Ordinal);
+        // Both directions have arrived: then end cardkit's input, which ends the relay.
+        await client.WaitForOutputAsync("from the server", Patience, token);
+        await server.WaitForOutputAsync("from cardkit", Patience, token);
+        client.CloseInput();
+        var exitCode = await client.WaitForExitAsync(Patience, token);
+        Assert.True(exitCode == 0, client.Stderr);
+        Assert.Contains("with Tls13", client.Stderr, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]
@@ -110,19 +91,24 @@ public class TlsCommandTests
         var token = TestContext.Current.CancellationToken;
         var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var listener = Start(EmulateProcessTests.Binary, ["tls", "listen", port, .. KeyArgs()], "from the listener\n");
-        await Task.Delay(1500, token);
+        await listener.WaitForOutputAsync($"listening on 127.0.0.1:{port}", Patience, token, onStderr: true);
         using (var anonymous = Start("openssl", ["s_client", "-connect", $"127.0.0.1:{port}", "-CAfile", "ca.pem", "-quiet", "-no_ign_eof"], "anonymous\n"))
-            await Finish(anonymous, TimeSpan.FromSeconds(1), token);
+        {
+            await listener.WaitForOutputAsync("rejected a client", Patience, token, onStderr: true);
+            anonymous.CloseInput();
+            await anonymous.WaitForExitAsync(Patience, token);
+        }
         using (var client = Start("openssl", ["s_client", "-connect", $"127.0.0.1:{port}", "-CAfile", "ca.pem", "-cert", "server.pem", "-key", "server.key", "-quiet", "-no_ign_eof"], "from s_client\n"))
         {
-            var (_, clientOut, _) = await Finish(client, TimeSpan.FromSeconds(3), token);
-            Assert.Contains("from the listener", clientOut, StringComparison.Ordinal);
+            await client.WaitForOutputAsync("from the listener", Patience, token);
+            await listener.WaitForOutputAsync("from s_client", Patience, token);
+            client.CloseInput();
+            await client.WaitForExitAsync(Patience, token);
         }
-        var (exitCode, stdout, stderr) = await Finish(listener, TimeSpan.Zero, token);
-        Assert.True(exitCode == 0, stderr);
-        Assert.Contains("rejected a client: the peer presented no certificate", stderr, StringComparison.Ordinal);
-        Assert.Contains("from s_client", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("anonymous", stdout, StringComparison.Ordinal);
+        var exitCode = await listener.WaitForExitAsync(Patience, token);
+        Assert.True(exitCode == 0, listener.Stderr);
+        Assert.Contains("rejected a client: the peer presented no certificate", listener.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("anonymous", listener.Stdout, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 120_000)]
@@ -130,13 +116,11 @@ public class TlsCommandTests
     {
         var token = TestContext.Current.CancellationToken;
         var port = FreePort();
-        using var server = Start("openssl", ["s_server", "-accept", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-cert", "rogue-server.pem", "-key", "server.key", "-quiet"], "");
-        await Task.Delay(800, token);
+        using var server = await StartServer(port, "rogue-server.pem", [], "", token);
         using var client = Start(EmulateProcessTests.Binary, ["tls", "connect", $"127.0.0.1:{port}", .. KeyArgs()], "");
-        var (exitCode, _, stderr) = await Finish(client, TimeSpan.FromSeconds(1), token);
-        server.Kill(entireProcessTree: true);
+        var exitCode = await client.WaitForExitAsync(Patience, token);
         Assert.Equal(ExitCodes.CardOrDataError, exitCode);
-        Assert.Contains("is not trusted", stderr, StringComparison.Ordinal);
-        Assert.Contains("CN=127.0.0.1", stderr, StringComparison.Ordinal);
+        Assert.Contains("is not trusted", client.Stderr, StringComparison.Ordinal);
+        Assert.Contains("CN=127.0.0.1", client.Stderr, StringComparison.Ordinal);
     }
 }

@@ -99,7 +99,7 @@ public class SimSessionTests
         var (channel, sim) = Open("sim");
         using (channel)
         {
-            var e = Assert.Throws<PinRequiredException>(() => sim.ReadPhonebook().ToList());
+            var e = Assert.Throws<Chv1RequiredException>(() => sim.ReadPhonebook().ToList());
             Assert.Equal(0x9804, e.StatusWord.Value);
             Assert.Contains("must be verified first", e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal);

@@ -66,9 +66,8 @@ public class PyscardPhonebookTests
         Pcscd.EnsureRunning();
         var reader = VirtualReaders.Emulator[1];
         var card = CardData.Load(File.OpenRead(Path.Combine(Pcscd.RepoRoot, "examples", "phonebook.json")));
-        using var client = new VpcdClient(card, port: reader.Port).Start();
-        await client.WaitConnectedAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        await Task.Delay(1500, TestContext.Current.CancellationToken); // pcscd polls presence every ~400 ms
+        // Connected to vpcd is not yet seen by pcscd (it polls presence): wait for pcscd to report the card.
+        using var inserted = await InsertedCard.InsertAsync(card, reader, TestContext.Current.CancellationToken);
         var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(
             new ProcessStartInfo("/usr/bin/python3", [Path.Combine(Pcscd.RepoRoot, "bench", "sim", "pyscard_dump.py"), reader.Name, "1234"]),
             null, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

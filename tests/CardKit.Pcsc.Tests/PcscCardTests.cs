@@ -148,11 +148,24 @@ public class PcscCardTests
         waiting.GetStatusChange([watch], TimeSpan.Zero);
         watch.Acknowledge();
         var blocked = Task.Run(() => waiting.GetStatusChange([watch], PcscContext.Infinite), TestContext.Current.CancellationToken);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
         // Another thread with its own context is not held up by the blocked one.
         using (var card = PcscCard.Open(Reader.Name))
             Assert.Equal(2, card.Transmit(SelectTelecom, new byte[258]));
-        waiting.Cancel();
+        Assert.False(blocked.IsCompleted, "nothing changed in the reader, yet GetStatusChange returned");
+        // SCardCancel ends a call in progress; one that has not begun yet is not affected, so cancel
+        // until the call we are waiting for has ended.
+        while (!blocked.IsCompleted)
+        {
+            waiting.Cancel();
+            try
+            {
+                await blocked.WaitAsync(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or PcscException)
+            {
+                // Still blocked (cancel again), or ended: checked below.
+            }
+        }
         var e = await Assert.ThrowsAsync<PcscException>(() => blocked);
         Assert.Equal(ScardError.Cancelled, e.Error);
     }

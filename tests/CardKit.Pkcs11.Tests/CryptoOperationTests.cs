@@ -10,14 +10,6 @@ namespace CardKit.Pkcs11.Tests;
 [Collection("SoftHSM")]
 public class CryptoOperationTests
 {
-    private static (Pkcs11Module Module, Pkcs11Session Session) Open(string abi)
-    {
-        var module = TestModules.Load(abi);
-        var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
-        session.Login(SoftHsm.Pin);
-        return (module, session);
-    }
-
     private static byte[] NewId() => RandomNumberGenerator.GetBytes(4);
 
     [Fact(Timeout = 60_000)]
@@ -25,7 +17,6 @@ public class CryptoOperationTests
     {
         using var module = Pkcs11Module.Load(SoftHsm.ModulePath);
         Assert.Equal("C_GetFunctionList", module.Entry);
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Fact(Timeout = 60_000)]
@@ -34,8 +25,8 @@ public class CryptoOperationTests
         // OpenSC's pkcs11-spy is a PKCS#11 3.0 module (C_GetInterface) that logs every call, decoded,
         // before passing it to the module named by PKCS11SPY: a second reader of CardKit's structures.
         var log = Path.Combine(SoftHsm.Instance.Directory, $"spy-{Guid.NewGuid():N}.log");
-        TokenSetup.SetNativeEnvironment("PKCS11SPY", SoftHsm.ModulePath);
-        TokenSetup.SetNativeEnvironment("PKCS11SPY_OUTPUT", log);
+        NativeEnvironment.Set("PKCS11SPY", SoftHsm.ModulePath);
+        NativeEnvironment.Set("PKCS11SPY_OUTPUT", log);
         using (var module = Pkcs11Module.Load("/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so"))
         {
             Assert.Equal("C_GetInterface", module.Entry);
@@ -43,7 +34,7 @@ public class CryptoOperationTests
             session.Login(SoftHsm.Pin);
             var id = NewId();
             var (publicKey, privateKey) = session.GenerateKeyPair(KeySpec.Parse("rsa:2048"), "spied", id);
-            Assert.Equal([privateKey], session.FindObjects([AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey), AttributeValue.Bytes(Ck.AttrId, id)]));
+            Assert.Equal([privateKey], session.FindObjects([AttributeValue.Of(ObjectClass.PrivateKey), AttributeValue.Bytes(AttributeType.Id, id)]));
             var scheme = SignatureScheme.Parse("SHA384-RSA-PKCS-PSS");
             Assert.True(session.Verify(scheme, publicKey, "spied"u8, session.Sign(scheme, privateKey, "spied"u8)));
         }
@@ -52,7 +43,6 @@ public class CryptoOperationTests
         Assert.Matches(@"CKA_MODULUS_BITS\s+\S+ / 8\s+00000000  00 08 00 00 00 00 00 00", text);
         Assert.Matches(@"pMechanism->type = CKM_SHA384_RSA_PKCS_PSS\s+\[in\] pMechanism->pParameter->hashAlg = CKM_SHA384\s+\[in\] pMechanism->pParameter->mgf = CKG_MGF1_SHA384\s+\[in\] pMechanism->pParameter->sLen = 48", text);
         Assert.Contains("CKA_CLASS             CKO_PRIVATE_KEY", text, StringComparison.Ordinal);
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -60,7 +50,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void AES_GCM_and_CBC_round_trip_and_GCM_detects_tampering(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -76,7 +66,6 @@ public class CryptoOperationTests
             var cbc = Mechanism.AesCbcPad(RandomNumberGenerator.GetBytes(16));
             Assert.Equal(plain, session.Decrypt(cbc, key, session.Encrypt(cbc, key, plain)));
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -84,7 +73,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void RSA_OAEP_from_dotnet_with_the_exported_key_decrypts_on_the_token(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -96,7 +85,6 @@ public class CryptoOperationTests
             Assert.Equal(secret, session.Decrypt(Mechanism.RsaOaepSha1(), privateKey, encrypted));
             Assert.Throws<Pkcs11Exception>(() => session.Decrypt(Mechanism.RsaOaepSha256(), privateKey, rsa.Encrypt(secret, RSAEncryptionPadding.OaepSHA256)));
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -104,14 +92,13 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Digest_matches_dotnet(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
             var data = RandomNumberGenerator.GetBytes(1000);
-            Assert.Equal(SHA256.HashData(data), session.Digest(Mechanism.Of(Ck.MechSha256), data));
+            Assert.Equal(SHA256.HashData(data), session.Digest(Mechanism.Of(MechanismType.Sha256), data));
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -119,7 +106,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void An_AES_key_wrapped_and_unwrapped_still_decrypts(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -127,15 +114,14 @@ public class CryptoOperationTests
             var key = session.GenerateAesKey(128, "wrapped", NewId(), extractable: true);
             var cbc = Mechanism.AesCbcPad(new byte[16]);
             var encrypted = session.Encrypt(cbc, key, "secret"u8);
-            var wrapped = session.WrapKey(Mechanism.Of(Ck.MechAesKeyWrap), kek, key);
-            var unwrapped = session.UnwrapKey(Mechanism.Of(Ck.MechAesKeyWrap), kek, wrapped,
+            var wrapped = session.WrapKey(Mechanism.Of(MechanismType.AesKeyWrap), kek, key);
+            var unwrapped = session.UnwrapKey(Mechanism.Of(MechanismType.AesKeyWrap), kek, wrapped,
             [
-                AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyAes),
-                AttributeValue.Bool(Ck.AttrDecrypt, true), AttributeValue.Bool(Ck.AttrToken, false),
+                AttributeValue.Of(ObjectClass.SecretKey), AttributeValue.Of(KeyType.Aes),
+                AttributeValue.Bool(AttributeType.Decrypt, true), AttributeValue.Bool(AttributeType.Token, false),
             ]);
             Assert.Equal("secret"u8.ToArray(), session.Decrypt(cbc, unwrapped, encrypted));
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -143,7 +129,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void ECDH_on_the_token_agrees_with_dotnet(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -152,15 +138,14 @@ public class CryptoOperationTests
             var q = peer.ExportParameters(false).Q;
             var secretHandle = session.DeriveKey(Mechanism.EcdhDerive([0x04, .. q.X!, .. q.Y!]), privateKey,
             [
-                AttributeValue.Number(Ck.AttrClass, Ck.ObjectSecretKey), AttributeValue.Number(Ck.AttrKeyType, Ck.KeyGenericSecret),
-                AttributeValue.Bool(Ck.AttrToken, false), AttributeValue.Bool(Ck.AttrSensitive, false), AttributeValue.Bool(Ck.AttrExtractable, true),
+                AttributeValue.Of(ObjectClass.SecretKey), AttributeValue.Of(KeyType.GenericSecret),
+                AttributeValue.Bool(AttributeType.Token, false), AttributeValue.Bool(AttributeType.Sensitive, false), AttributeValue.Bool(AttributeType.Extractable, true),
             ]);
-            var tokenSecret = session.GetAttribute(secretHandle, Ck.AttrValue);
+            var tokenSecret = session.GetAttribute(secretHandle, AttributeType.Value).AsBytes();
             using var tokenPublic = (ECDsa)PublicKeys.Read(session, publicKey);
             using var tokenAsEcdh = ECDiffieHellman.Create(tokenPublic.ExportParameters(false));
             Assert.Equal(peer.DeriveRawSecretAgreement(tokenAsEcdh.PublicKey), tokenSecret);
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -168,19 +153,18 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Attributes_can_be_changed_and_objects_copied(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
             var (publicKey, _) = session.GenerateKeyPair(KeySpec.Parse("ec:p256"), "before", NewId());
-            session.SetAttributes(publicKey, [AttributeValue.Text(Ck.AttrLabel, "after")]);
-            Assert.Equal("after"u8.ToArray(), session.GetAttribute(publicKey, Ck.AttrLabel));
-            var copy = session.CopyObject(publicKey, [AttributeValue.Text(Ck.AttrLabel, "copy"), AttributeValue.Bool(Ck.AttrToken, false)]);
-            Assert.Equal("copy"u8.ToArray(), session.GetAttribute(copy, Ck.AttrLabel));
-            Assert.Equal(session.GetAttribute(publicKey, Ck.AttrEcPoint), session.GetAttribute(copy, Ck.AttrEcPoint));
+            session.SetAttributes(publicKey, [AttributeValue.Text(AttributeType.Label, "after")]);
+            Assert.Equal("after", session.GetAttribute(publicKey, AttributeType.Label).AsString());
+            var copy = session.CopyObject(publicKey, [AttributeValue.Text(AttributeType.Label, "copy"), AttributeValue.Bool(AttributeType.Token, false)]);
+            Assert.Equal("copy", session.GetAttribute(copy, AttributeType.Label).AsString());
+            Assert.Equal(session.GetAttribute(publicKey, AttributeType.EcPoint).AsBytes(), session.GetAttribute(copy, AttributeType.EcPoint).AsBytes());
             session.DestroyObject(copy);
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Theory(Timeout = 60_000)]
@@ -188,7 +172,7 @@ public class CryptoOperationTests
     [InlineData("Windows")]
     public void Ed25519_signatures_verify_in_openssl(string abi)
     {
-        var (module, session) = Open(abi);
+        var (module, session) = TestModules.OpenLoggedIn(abi);
         using (module)
         using (session)
         {
@@ -197,15 +181,14 @@ public class CryptoOperationTests
             var signature = session.Sign(SignatureScheme.Parse("EDDSA"), privateKey, data);
             Assert.Equal(64, signature.Length);
             Assert.True(session.Verify(SignatureScheme.Parse("EDDSA"), publicKey, data, signature));
-            var dir = Directory.CreateTempSubdirectory("cardkit-ed-").FullName;
+            using var temp = TempPath.Directory();
+            var dir = temp.Path;
             File.WriteAllText(Path.Combine(dir, "pub.pem"), PublicKeys.ExportPem(session, publicKey));
             File.WriteAllBytes(Path.Combine(dir, "data"), data);
             File.WriteAllBytes(Path.Combine(dir, "sig"), signature);
-            var (exitCode, output) = SoftHsm.Instance.Run("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "data", "-sigfile", "sig"], dir);
+            var (exitCode, output) = SoftHsm.Instance.Run("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-in", "data", "-sigfile", "sig"], dir, cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(exitCode == 0, output);
             Assert.Contains("Signature Verified Successfully", output, StringComparison.Ordinal);
-            Directory.Delete(dir, recursive: true);
         }
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 }

@@ -31,7 +31,7 @@ public class LayoutTests
     {
         var abi = abiName == "Unix" ? CkAbi.Unix : CkAbi.Windows;
         var program = NativeBuild.Compile("layouts.c", $"layouts-{abiName}", abiName == "Windows" ? ["-DWINDOWS_LAYOUT"] : []);
-        var (exitCode, output) = CardKit.Testing.SoftHsm.Instance.Run(program, []);
+        var (exitCode, output) = CardKit.Testing.SoftHsm.Instance.Run(program, [], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, exitCode);
         var layouts = Layouts(abi);
         var seen = 0;
@@ -51,7 +51,6 @@ public class LayoutTests
             seen++;
         }
         Assert.Equal(layouts.Count, seen);
-        Assert.False(TestContext.Current.CancellationToken.IsCancellationRequested);
     }
 
     [Fact]
@@ -67,13 +66,15 @@ public class LayoutTests
     [Fact]
     public void CK_BBOOL_is_one_byte_and_CK_ULONG_values_take_the_module_width()
     {
-        Assert.Single(AttributeValue.Bool(Ck.AttrToken, true).Value);
-        var number = AttributeValue.Number(Ck.AttrClass, Ck.ObjectPrivateKey);
-        Assert.Equal(Ck.ObjectPrivateKey, number.AsNumber());
+        Assert.Single(AttributeValue.Bool(AttributeType.Token, true).Value);
+        var number = AttributeValue.Of(ObjectClass.PrivateKey);
         Assert.Equal(8, number.Encode(CkAbi.Unix).Length);
         Assert.Equal([3, 0, 0, 0], number.Encode(CkAbi.Windows));
+        // Read back at either width.
+        Assert.Equal(ObjectClass.PrivateKey, new ObjectAttribute(AttributeType.Class, AttributeStatus.Present, number.Encode(CkAbi.Unix)).AsObjectClass());
+        Assert.Equal(ObjectClass.PrivateKey, new ObjectAttribute(AttributeType.Class, AttributeStatus.Present, number.Encode(CkAbi.Windows)).AsObjectClass());
         Assert.Equal(ulong.MaxValue, CkAbi.Unix.UnavailableInformation);
         Assert.Equal(uint.MaxValue, CkAbi.Windows.UnavailableInformation);
-        Assert.Throws<OverflowException>(() => AttributeValue.Number(Ck.AttrValueLength, 1UL << 32).Encode(CkAbi.Windows));
+        Assert.Throws<OverflowException>(() => AttributeValue.Number(AttributeType.ValueLen, 1UL << 32).Encode(CkAbi.Windows));
     }
 }

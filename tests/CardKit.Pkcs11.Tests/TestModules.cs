@@ -17,6 +17,15 @@ internal static class TestModules
         _ => throw new ArgumentException($"unknown ABI {abi}", nameof(abi)),
     };
 
+    /// <summary>The module for <paramref name="abi"/> and a read-write session on the library test token, logged in as the user.</summary>
+    public static (Pkcs11Module Module, Pkcs11Session Session) OpenLoggedIn(string abi)
+    {
+        var module = Load(abi);
+        var session = module.FindToken(TokenSetup.Label)!.OpenSession(readWrite: true);
+        session.Login(SoftHsm.Pin);
+        return (module, session);
+    }
+
     public static string WindowsAbiBridge =>
         NativeBuild.Compile("windows_abi_bridge.c", "libcardkit-windows-abi-bridge.so", "-shared", "-fPIC", $"-DTARGET=\"{SoftHsm.ModulePath}\"");
 }

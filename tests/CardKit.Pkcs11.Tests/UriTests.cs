@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace CardKit.Pkcs11.Tests;
 
 /// <summary>RFC 7512 §3 examples and p11-kit-style accept/reject cases.</summary>
@@ -36,7 +39,8 @@ public class UriTests
         Assert.Equal("1234", uri.ResolvePin());
         Assert.Contains("id=%69%95%3E%5C%F4%BD%EC%91", uri.ToString(), StringComparison.Ordinal);
         Assert.Equal("id=%61", Pkcs11Uri.Parse("pkcs11:id=a").ToString()[7..]);
-        Assert.DoesNotContain("1234", UriSelection.Redacted(uri), StringComparison.Ordinal);
+        Assert.DoesNotContain("1234", uri.Redacted(), StringComparison.Ordinal);
+        Assert.EndsWith("?pin-value=***", uri.Redacted(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,6 +60,8 @@ public class UriTests
     [InlineData("pkcs11:library-version=a", "library-version 'a' is not")]
     [InlineData("pkcs11:slot-id=-1", "slot-id '-1' is not")]
     [InlineData("pkcs11:slot-id=18446744073709551616", "slot-id '18446744073709551616' is not")]
+    [InlineData("pkcs11:x-a%41=1", "vendor attribute 'x-a%41' has characters")]
+    [InlineData("pkcs11:token=a;", "'' is not name=value")]
     public void Rejects_malformed_URIs_with_the_reason(string uri, string reason)
     {
         var e = Assert.Throws<CardKitFormatException>(() => Pkcs11Uri.Parse(uri));
@@ -64,17 +70,115 @@ public class UriTests
         Assert.Null(parsed);
     }
 
-    [Fact]
-    public void Random_text_never_throws_anything_but_the_format_exception()
+    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(5000);
+
+    private static Gen<byte[]> AnyBytes => Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), n));
+
+    private static Gen<string> VendorName =>
+        Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(Gen.Elements("abcXYZ019-_".ToCharArray()), n)).Select(c => "x-" + new string(c));
+
+    // A value each standard attribute accepts: the constrained ones by their RFC 7512 §2.3 syntax, the rest any bytes.
+    private static Gen<byte[]> ValueOf(string name) => name switch
     {
-        var random = new Random(7512);
-        const string alphabet = "pkcs11:;?&=%0123456789abcdefABCDEF/ tokenidtype";
-        for (var i = 0; i < 50_000; i++)
+        "type" => Gen.Elements("public", "private", "cert", "secret-key", "data").Select(System.Text.Encoding.UTF8.GetBytes),
+        "library-version" => Gen.Two(Gen.Choose(0, 255)).SelectMany(v => Gen.Elements($"{v.Item1}", $"{v.Item1}.{v.Item2}")).Select(System.Text.Encoding.ASCII.GetBytes),
+        "slot-id" => Gen.Choose(0, int.MaxValue).Select(n => System.Text.Encoding.ASCII.GetBytes(n.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        _ => AnyBytes,
+    };
+
+    private static Gen<List<KeyValuePair<string, byte[]>>> Attributes(string[] names) =>
+        from standard in Gen.SubListOf(names)
+        from vendors in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(VendorName, n))
+        let all = standard.Concat(vendors).Distinct().ToArray()
+        from order in Gen.Shuffle(all)
+        from values in Gen.CollectToArray(order, ValueOf)
+        select order.Zip(values, (n, v) => new KeyValuePair<string, byte[]>(n, v)).ToList();
+
+    private static Gen<Pkcs11Uri> Uris =>
+        from path in Attributes(["token", "manufacturer", "serial", "model", "library-manufacturer", "library-description", "library-version", "object", "type", "id", "slot-description", "slot-manufacturer", "slot-id"])
+        from query in Attributes(["pin-value", "module-name", "module-path"])
+        from pinSource in Gen.Elements(false, true)
+        select Pkcs11Uri.Create(path, pinSource && !query.Any(q => q.Key == "pin-value") ? [.. query, new("pin-source", "file:/etc/pin"u8.ToArray())] : query);
+
+    [Fact]
+    public void A_formatted_URI_parses_back_equal_with_the_same_text()
+    {
+        Check.One(Runs, Prop.ForAll(Uris.ToArbitrary(), uri =>
         {
-            var text = "pkcs11:" + new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var text = uri.ToString();
+            var back = Pkcs11Uri.Parse(text);
+            return back.Equals(uri) && back.ToString() == text && back.GetHashCode() == uri.GetHashCode();
+        }));
+    }
+
+    private static Gen<string> UriLikeText =>
+        Gen.Choose(0, 30).SelectMany(n => Gen.ArrayOf(Gen.Elements("pkcs11:;?&=%0123456789abcdefABCDEF/ tokenidtypex-".ToCharArray()), n))
+            .Select(c => "pkcs11:" + new string(c));
+
+    [Fact]
+    public void Random_text_either_parses_to_a_URI_that_formats_and_parses_back_equal_or_is_refused_with_an_offset_inside_it()
+    {
+        Check.One(Runs, Prop.ForAll(UriLikeText.ToArbitrary(), text =>
+        {
             if (Pkcs11Uri.TryParse(text, out var uri, out _, out _))
-                Assert.NotNull(Pkcs11Uri.Parse(uri!.ToString()));
-        }
+                return Pkcs11Uri.Parse(uri!.ToString()).Equals(uri);
+            var e = Assert.Throws<CardKitFormatException>(() => Pkcs11Uri.Parse(text));
+            return e.Offset >= 0 && e.Offset <= text.Length;
+        }));
+    }
+
+    [Fact]
+    public void Equal_URIs_have_the_same_attributes_in_any_order_and_differ_in_any_value()
+    {
+        var a = Pkcs11Uri.Parse("pkcs11:token=t;id=%01;type=private?pin-value=1");
+        Assert.Equal(a, Pkcs11Uri.Parse("pkcs11:type=private;id=%01;token=t?pin-value=1"));
+        Assert.NotEqual(a, Pkcs11Uri.Parse("pkcs11:token=t;id=%02;type=private?pin-value=1"));
+        Assert.NotEqual(a, Pkcs11Uri.Parse("pkcs11:token=t;id=%01;type=private"));
+        Assert.NotEqual(a, Pkcs11Uri.Parse("pkcs11:token=t;id=%01;type=private?pin-value=1&module-name=m"));
+    }
+
+    [Theory]
+    [InlineData("public", ObjectClass.PublicKey)]
+    [InlineData("private", ObjectClass.PrivateKey)]
+    [InlineData("cert", ObjectClass.Certificate)]
+    [InlineData("secret-key", ObjectClass.SecretKey)]
+    [InlineData("data", ObjectClass.Data)]
+    public void Each_RFC_7512_type_names_one_object_class_and_back(string type, ObjectClass objectClass)
+    {
+        Assert.True(Pkcs11Uri.TryGetObjectClass(type, out var found));
+        Assert.Equal(objectClass, found);
+        Assert.Equal(type, Pkcs11Uri.TypeName(objectClass));
+        Assert.Equal(objectClass, Pkcs11Uri.Parse($"pkcs11:type={type}").Class);
+        Assert.Equal([AttributeValue.Of(objectClass).Value], UriSelection.Template(Pkcs11Uri.Parse($"pkcs11:type={type}")).Select(a => a.Value));
+    }
+
+    [Fact]
+    public void Classes_RFC_7512_does_not_name_have_no_type()
+    {
+        Assert.Null(Pkcs11Uri.TypeName(ObjectClass.HardwareFeature));
+        Assert.False(Pkcs11Uri.TryGetObjectClass("Private", out _));
+        Assert.Throws<ArgumentException>(() => Pkcs11Uri.Parse("pkcs11:token=t").ObjectUri([1], ObjectClass.OtpKey));
+    }
+
+    [Fact]
+    public void An_object_URI_keeps_the_token_attributes_and_drops_the_object_ones_and_the_PIN()
+    {
+        var token = Pkcs11Uri.Parse("pkcs11:token=my%20token;serial=42;object=old;type=cert?pin-value=1234");
+        Assert.Equal("pkcs11:token=my%20token;serial=42;id=%01%A2;type=private", token.ObjectUri([0x01, 0xA2], ObjectClass.PrivateKey).ToString());
+        Assert.Equal("pkcs11:token=demo;id=%01;type=public", Pkcs11Uri.Parse("pkcs11:token=demo?pin-value=1234").ObjectUri([0x01], ObjectClass.PublicKey).ToString());
+    }
+
+    [Theory]
+    [InlineData("colour", "unknown attribute 'colour'")]
+    [InlineData("x-", "vendor attribute 'x-' has characters")]
+    [InlineData("x-a;b", "vendor attribute 'x-a;b' has characters")]
+    [InlineData("type", "type 'car' is not")]
+    public void Create_refuses_what_Parse_refuses(string name, string reason)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Pkcs11Uri.Create([new(name, "car"u8.ToArray())]));
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Pkcs11Uri.Create([new("token", [1]), new("token", [2])]));
+        Assert.Throws<ArgumentException>(() => Pkcs11Uri.Create([], [new("pin-value", [1]), new("pin-source", [2])]));
     }
 
     [Theory]

@@ -29,15 +29,15 @@ public sealed class SoftHsm
     public string ConfigPath { get; }
 
     /// <summary>A fresh token with <paramref name="label"/>, user PIN 1234, SO PIN 123456.</summary>
-    public void InitToken(string label)
+    public void InitToken(string label, CancellationToken cancellationToken = default)
     {
-        var (exitCode, output) = Run("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", SoPin]);
+        var (exitCode, output) = Run("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", SoPin], cancellationToken: cancellationToken);
         if (exitCode != 0)
             throw new InvalidOperationException($"softhsm2-util failed: {output}");
     }
 
-    /// <summary>Runs a tool with SOFTHSM2_CONF and PKCS11_MODULE set; kills it after 60 s.</summary>
-    public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs a tool with SOFTHSM2_CONF and PKCS11_MODULE set; kills it after 60 s, or when <paramref name="cancellationToken"/> fires (the test timed out).</summary>
+    public (int ExitCode, string Output) Run(string file, string[] args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var psi = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory ?? Directory };
         psi.Environment["SOFTHSM2_CONF"] = ConfigPath;
@@ -49,13 +49,29 @@ public sealed class SoftHsm
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using (cancellationToken.Register(() => Kill(process)))
+        {
+            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            {
+                Kill(process);
+                return (-1, $"{file} timed out after 60 s");
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
         {
             process.Kill(entireProcessTree: true);
-            return (-1, $"{file} timed out after 60 s");
         }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        catch (InvalidOperationException)
+        {
+            // It ended in between.
+        }
     }
 }

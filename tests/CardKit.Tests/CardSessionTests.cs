@@ -5,37 +5,6 @@ namespace CardKit.Tests;
 /// <summary>CardSession's T=0 handling against a scripted channel (a fake below the ICardChannel seam it tests).</summary>
 public class CardSessionTests
 {
-    private sealed class ScriptedChannel(params (string Command, string Response)[] exchanges) : ICardChannel
-    {
-        private int _next;
-
-        public List<string> Sent { get; } = [];
-
-        public string ReaderName => "scripted";
-
-        public ReadOnlyMemory<byte> Atr => new byte[] { 0x3B, 0x00 };
-
-        public CardProtocol Protocol => CardProtocol.T0;
-
-        public int Transmit(ReadOnlySpan<byte> command, Span<byte> response)
-        {
-            Sent.Add(Hex.Format(command));
-            var (expected, answer) = exchanges[_next++];
-            Assert.Equal(expected, Hex.Format(command));
-            var bytes = Hex.Parse(answer);
-            bytes.CopyTo(response);
-            return bytes.Length;
-        }
-
-        public void Reset()
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-    }
-
     [Fact]
     public void SW_61xx_is_followed_by_GET_RESPONSE_on_the_same_channel()
     {

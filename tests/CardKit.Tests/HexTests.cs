@@ -1,3 +1,5 @@
+using FsCheck.Fluent;
+
 namespace CardKit.Tests;
 
 public class HexTests
@@ -34,5 +36,30 @@ public class HexTests
         Assert.Equal("3B 8F 80", Hex.Format([0x3B, 0x8F, 0x80]));
         Assert.Equal("3B8F80", Hex.Format([0x3B, 0x8F, 0x80], '\0'));
         Assert.Equal("", Hex.Format([]));
+    }
+
+    [Fact]
+    public void Formatting_parses_back_to_the_same_bytes_with_any_separator()
+    {
+        Properties.Check(Properties.Bytes(0, 64), bytes =>
+            Hex.Parse(Hex.Format(bytes)).AsSpan().SequenceEqual(bytes)
+            && Hex.Parse(Hex.Format(bytes, '\0')).AsSpan().SequenceEqual(bytes)
+            && Hex.Parse(Hex.Format(bytes, ':')).AsSpan().SequenceEqual(bytes)
+            && Hex.Parse(Hex.Format(bytes).ToLowerInvariant()).AsSpan().SequenceEqual(bytes));
+    }
+
+    [Fact]
+    public void Text_is_read_as_its_hex_digit_pairs_or_rejected_at_the_offending_character()
+    {
+        var texts = Gen.Elements("0123456789abcdefABCDEF :\tgZ-".ToCharArray()).ArrayOf().Select(c => new string(c)).ToArbitrary();
+        Properties.Check(texts, text =>
+        {
+            var runs = text.Split([' ', '\t', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var wellFormed = runs.All(r => r.Length % 2 == 0 && r.All(char.IsAsciiHexDigit));
+            if (Hex.TryParse(text, out var bytes))
+                return wellFormed && string.Equals(Hex.Format(bytes, '\0'), string.Concat(runs), StringComparison.OrdinalIgnoreCase);
+            var e = Assert.Throws<CardKitFormatException>(() => Hex.Parse(text));
+            return !wellFormed && e.Offset >= 0 && e.Offset < text.Length && text[e.Offset] is not (' ' or '\t' or ':');
+        });
     }
 }

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ScanCommand.Create(output);
         yield return Sim.SimCommand.Create(output);
         yield return Spy.SpyCommand.Create(output);
+        yield return Pin.PinCommand.Create(output);
         yield return EmulateCommand.Create(output);
         yield return P11.P11Command.Create(output);
         yield return Tls.TlsCommand.Create(output);

@@ -25,11 +25,13 @@ internal static class EmulateCommand
         var command = new Command("emulate", "Run a virtual card in pcscd's vpcd reader until interrupted (Ctrl+C).") { kind, recording, port, host, data, device };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(data) is { } dataPath && !File.Exists(dataPath))
+                throw CliException.Usage($"card data '{dataPath}' not found");
             VirtualCard card = parse.GetValue(kind) == "replay"
                 ? Replay(parse.GetValue(recording), parse.GetValue(device), output)
                 : VirtualCards.Create(parse.GetValue(kind)!, parse.GetValue(data));
             var p = parse.GetValue(port);
-            using var client = new VpcdClient(card, parse.GetValue(host)!, p, output.Error);
+            using var client = new VpcdClient(card, parse.GetValue(host)!, p, new TextWriterLogger(output.Error));
             client.Start();
             output.Out.WriteLine($"Virtual {card.Kind} card, ATR {Hex.Format(card.Atr.Span)}");
             output.Out.WriteLine($"Connecting to vpcd at {client.Host}:{p} ({ReaderName(p)}); Ctrl+C stops.");

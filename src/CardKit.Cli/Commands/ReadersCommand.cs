@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using CardKit.Hosting;
 using CardKit.Pcsc;
 
@@ -17,66 +16,27 @@ internal static class ReadersCommand
             IReadOnlyList<ReaderSnapshot> readers;
             using (var context = PcscContext.Establish())
                 readers = context.GetReaderStates();
+            var report = ReadersReport.Of(readers);
             if (parse.GetValue(json))
-                WriteJson(output, readers);
+                output.WriteJson(report, HostingJsonContext.Default.ReadersReport);
             else
-                WriteText(output, readers);
+                WriteText(output, report);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteText(CliOutput output, IReadOnlyList<ReaderSnapshot> readers)
+    private static void WriteText(CliOutput output, ReadersReport report)
     {
+        var readers = report.Readers;
         if (readers.Count == 0)
             output.Out.WriteLine("No PC/SC reader (pcscd runs). Plug one in or start `cardkit emulate sim`.");
         var width = readers.Count == 0 ? 0 : readers.Max(r => r.Name.Length);
-        for (var i = 0; i < readers.Count; i++)
+        foreach (var r in readers)
         {
-            var r = readers[i];
-            var state = Describe(r);
-            var atr = r.CardPresent ? "  " + Hex.Format(r.Atr) : "";
-            output.Out.WriteLine($"{i,2}  {r.Name.PadRight(width)}  {state,-14}{atr}".TrimEnd());
+            var atr = r.Atr is null ? "" : "  " + r.Atr;
+            output.Out.WriteLine($"{r.Index,2}  {r.Name.PadRight(width)}  {r.State,-14}{atr}".TrimEnd());
         }
-        output.Out.WriteLine($"In-process virtual cards: {string.Join(", ", CardReaders.VirtualCardDesignations)} (--reader emu:sim)");
-    }
-
-    private static string Describe(ReaderSnapshot r) => r switch
-    {
-        { CardPresent: true, Exclusive: true } => "card (exclusive)",
-        { CardPresent: true, InUse: true } => "card (in use)",
-        { CardPresent: true } => "card",
-        _ when r.State.HasFlag(ReaderStates.Mute) => "mute card",
-        _ when r.State.HasFlag(ReaderStates.Unavailable) => "unavailable",
-        _ => "empty",
-    };
-
-    private static void WriteJson(CliOutput output, IReadOnlyList<ReaderSnapshot> readers)
-    {
-        output.WriteJson(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("readers");
-            for (var i = 0; i < readers.Count; i++)
-            {
-                var r = readers[i];
-                w.WriteStartObject();
-                w.WriteNumber("index", i);
-                w.WriteString("name", r.Name);
-                w.WriteBoolean("cardPresent", r.CardPresent);
-                w.WriteString("state", Describe(r));
-                if (r.CardPresent)
-                    w.WriteString("atr", Hex.Format(r.Atr));
-                else
-                    w.WriteNull("atr");
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("virtualCards");
-            foreach (var designation in CardReaders.VirtualCardDesignations)
-                w.WriteStringValue(designation);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        output.Out.WriteLine($"In-process virtual cards: {string.Join(", ", report.VirtualCards)} (--reader emu:sim)");
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CardKit.Atr;
 using CardKit.Cli.Commands.Atr;
 using CardKit.Pcsc;
@@ -16,10 +15,10 @@ internal static class ScanCommand
 {
     public static Command Create(CliOutput output)
     {
-        var noAnalysis = new Option<bool>("-n") { Description = "Do not decode or identify ATRs." };
-        var readersOnly = new Option<bool>("-r") { Description = "List the readers and exit." };
-        var cardsOnly = new Option<bool>("-c") { Description = "List the cards present and exit." };
-        var seconds = new Option<double?>("-t") { Description = "Quit after this many seconds." };
+        var noAnalysis = new Option<bool>("--no-analysis", "-n") { Description = "Do not decode or identify ATRs." };
+        var readersOnly = new Option<bool>("--readers", "-r") { Description = "List the readers and exit." };
+        var cardsOnly = new Option<bool>("--cards", "-c") { Description = "List the cards present and exit." };
+        var seconds = new Option<double?>("--timeout", "-t") { Description = "Quit after this many seconds." };
         var json = CardOptions.Json();
         json.Description = "One JSON object per event, one per line.";
         var list = new Option<string?>("--list") { Description = "smartcard_list.txt to identify cards with." };
@@ -39,7 +38,7 @@ internal static class ScanCommand
             IReadOnlyList<ReaderSnapshot> present;
             using (var context = PcscContext.Establish()) // fails early and clearly when pcscd is not there
                 present = context.GetReaderStates();
-            var smartcardList = analyse ? AtrReport.LoadList(parse.GetValue(list), output) : null;
+            var smartcardList = analyse ? AtrLists.Load(parse.GetValue(list), output) : null;
             if (parse.GetValue(cardsOnly))
             {
                 foreach (var r in present.Where(r => r.CardPresent))
@@ -73,42 +72,17 @@ internal static class ScanCommand
 
     private static void Print(CliOutput output, ReaderEvent e, bool analyse, SmartcardList? list, bool json)
     {
-        var time = e.Time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var kind = e.Kind switch
-        {
-            ReaderEventKind.ReaderAdded => "reader added",
-            ReaderEventKind.ReaderRemoved => "reader removed",
-            ReaderEventKind.CardInserted => "card inserted",
-            ReaderEventKind.CardRemoved => "card removed",
-            ReaderEventKind.ServiceLost => "PC/SC service lost (pcscd stopped or restarting); waiting for it",
-            _ => "PC/SC service back",
-        };
         AnswerToReset? atr = e.Kind == ReaderEventKind.CardInserted && e.Atr.Length > 0 ? AtrParser.Parse(e.Atr) : null;
+        var analysis = atr is not null && analyse ? AtrReport.Create(atr, list) : null;
         if (json)
         {
-            output.WriteJson(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("time", e.Time.ToString("O", CultureInfo.InvariantCulture));
-                w.WriteString("event", e.Kind.ToString());
-                if (e.ReaderName is not null)
-                    w.WriteString("reader", e.ReaderName);
-                if (atr is not null)
-                {
-                    w.WriteString("atr", atr.ToString());
-                    if (analyse)
-                    {
-                        w.WritePropertyName("analysis");
-                        AtrReport.WriteJson(w, atr, list?.Match(atr.Bytes));
-                    }
-                }
-                w.WriteEndObject();
-            }, indented: false);
+            output.WriteJson(ReaderEventReport.Of(e, atr, analysis), PcscJsonContext.Default.ReaderEventReport, indented: false);
             return;
         }
+        var time = e.Time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
         var reader = e.ReaderName is null ? "" : $"{e.ReaderName}: ";
-        output.Out.WriteLine(atr is null ? $"[{time}] {reader}{kind}" : $"[{time}] {reader}{kind}, ATR {atr}");
-        if (atr is not null && analyse)
-            AtrReport.WriteText(output.Out, atr, list?.Match(atr.Bytes), list?.Source, output.Color, "    ");
+        output.Out.WriteLine(atr is null ? $"[{time}] {reader}{e.Description}" : $"[{time}] {reader}{e.Description}, ATR {atr}");
+        if (analysis is not null)
+            AtrTextReport.Write(output.Out, analysis, AtrLists.TextOptions(list?.Source, output, "    "));
     }
 }

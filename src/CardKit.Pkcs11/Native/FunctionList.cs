@@ -25,7 +25,7 @@ internal sealed unsafe class FunctionList
     // Indices into the table (PKCS#11 2.40 pkcs11f.h order). A module may leave a function it does
     // not implement NULL: that is CKR_FUNCTION_NOT_SUPPORTED, not a crash.
     private void* F(int index, [CallerMemberName] string function = "") =>
-        Unsafe.ReadUnaligned<nint>(_functions + index) is var f and not 0 ? (void*)f : throw new Pkcs11Exception(0x54, "C_" + function);
+        Unsafe.ReadUnaligned<nint>(_functions + index) is var f and not 0 ? (void*)f : throw new Pkcs11Exception(ReturnValue.FunctionNotSupported, "C_" + function);
 
     private ulong R(nuint rv) => _abi.Result(rv);
 

@@ -21,7 +21,7 @@ internal sealed unsafe class Template : IDisposable
             var value = attributes[i].Encode(abi);
             var data = value.Length == 0 ? null : Alloc(value.Length);
             value.CopyTo(new Span<byte>(data, value.Length));
-            Set(i, attributes[i].Type, data, (ulong)value.Length);
+            Set(i, (ulong)attributes[i].Type, data, (ulong)value.Length);
         }
     }
 

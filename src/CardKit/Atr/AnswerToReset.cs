@@ -1,12 +1,5 @@
 namespace CardKit.Atr;
 
-/// <summary>Electrical convention announced by TS (ISO/IEC 7816-3:2006 §8.1).</summary>
-public enum AtrConvention
-{
-    Direct,
-    Inverse,
-}
-
 /// <summary>What is wrong with an ATR. Defects are data: the parser decodes what it can and lists them.</summary>
 public enum AtrDefectKind
 {
@@ -18,7 +11,9 @@ public enum AtrDefectKind
     MissingInterfaceByte,
     /// <summary>K announces more historical bytes than remain.</summary>
     HistoricalTruncated,
+    /// <summary>A protocol other than T=0 is indicated but the check byte TCK is missing (ISO/IEC 7816-3:2006 §8.2.5).</summary>
     TckMissing,
+    /// <summary>TCK does not make the XOR of T0..TCK zero; <see cref="AtrDefect.Expected"/> holds the right value.</summary>
     TckWrong,
     /// <summary>Bytes after the ATR (or after TCK): excluded from the TCK check.</summary>
     ExtraBytes,
@@ -38,6 +33,7 @@ public sealed record AtrDefect(AtrDefectKind Kind, int Offset, string Message, b
 /// <summary>TAi, TBi, TCi or TDi: its letter, index i, value, offset in the ATR and the protocol T it belongs to.</summary>
 public readonly record struct InterfaceByte(char Letter, int Index, byte Value, int Offset, int Protocol)
 {
+    /// <summary>"TA1", "TD2", ...</summary>
     public string Name => $"T{Letter}{Index}";
 }
 
@@ -64,8 +60,10 @@ public sealed class AnswerToReset
     /// <summary>The ATR bytes (converted to logical values if they were captured raw in inverse convention).</summary>
     public byte[] Bytes { get; }
 
+    /// <summary>The convention TS announces (inverse for a converted raw capture).</summary>
     public AtrConvention Convention { get; }
 
+    /// <summary>TS, the initial character.</summary>
     public byte Ts => Bytes[0];
 
     /// <summary>T0 (format byte), or null when the ATR stops after TS.</summary>
@@ -74,6 +72,7 @@ public sealed class AnswerToReset
     /// <summary>K, the number of historical bytes announced by T0.</summary>
     public int HistoricalCount => T0 is { } t0 ? t0 & 0x0F : 0;
 
+    /// <summary>TA1, TB1, ... in ATR order, each with the protocol it belongs to.</summary>
     public IReadOnlyList<InterfaceByte> InterfaceBytes { get; }
 
     /// <summary>Offset of the first historical byte.</summary>
@@ -82,11 +81,13 @@ public sealed class AnswerToReset
     /// <summary>Historical bytes actually present (fewer than K when truncated).</summary>
     public int HistoricalLength { get; }
 
+    /// <summary>The historical bytes present.</summary>
     public ReadOnlySpan<byte> HistoricalBytes => Bytes.AsSpan(HistoricalOffset, HistoricalLength);
 
     /// <summary>Offset of TCK, or -1 when absent.</summary>
     public int TckOffset { get; }
 
+    /// <summary>TCK, or null when absent.</summary>
     public byte? Tck => TckOffset >= 0 ? Bytes[TckOffset] : null;
 
     /// <summary>ISO/IEC 7816-3:2006 §8.2.5: TCK is present unless only T=0 is indicated.</summary>
@@ -95,6 +96,7 @@ public sealed class AnswerToReset
     /// <summary>Protocols announced in TD1, TD2, ... in order, without repeats; T=0 when no TD1 (§8.2.3).</summary>
     public IReadOnlyList<int> Protocols { get; }
 
+    /// <summary>Everything wrong with the ATR, and informational notes; empty for a correct ATR.</summary>
     public IReadOnlyList<AtrDefect> Defects { get; }
 
     /// <summary>No defect except the informational raw-inverse conversion.</summary>
@@ -111,5 +113,6 @@ public sealed class AnswerToReset
         return null;
     }
 
+    /// <summary>The bytes in spaced hex, "3B 8F 80 01 ...".</summary>
     public override string ToString() => Hex.Format(Bytes);
 }

@@ -3,15 +3,13 @@ using System.Text;
 
 namespace CardKit.Atr;
 
-/// <summary>One line of an ATR explanation: where, which bytes, which field, what it means.</summary>
-public sealed record AtrLine(int Offset, string Bytes, string Field, string Meaning, int Depth = 0);
-
 /// <summary>
 /// Turns a parsed ATR into lines a person reads (like parseATR, but every byte, historical bytes and
 /// PC/SC part 3 included). Pure: the CLI renders the lines as text or JSON, the web service as HTML.
 /// </summary>
 public static class AtrExplanation
 {
+    /// <summary>One line per field of <paramref name="atr"/>, in byte order, nested fields one <see cref="AtrLine.Depth"/> deeper.</summary>
     public static List<AtrLine> Explain(AnswerToReset atr)
     {
         ArgumentNullException.ThrowIfNull(atr);

@@ -20,6 +20,7 @@ public static class AtrParser
         return Parse(bytes);
     }
 
+    /// <summary>Parses hex text as an ATR; false (and null) when it is not hex or holds no byte. A defective ATR parses.</summary>
     public static bool TryParse(string hex, out AnswerToReset? atr)
     {
         atr = null;

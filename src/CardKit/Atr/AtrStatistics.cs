@@ -3,26 +3,34 @@ using System.Text;
 
 namespace CardKit.Atr;
 
-/// <summary>How often each value of one ATR field occurs in a corpus (absent counted as its own bucket).</summary>
-public sealed record FieldDistribution(string Field, int Total, int Absent, IReadOnlyList<(string Value, int Count)> Values)
-{
-    public double Percent(int count) => Total == 0 ? 0 : 100.0 * count / Total;
-}
-
 /// <summary>
 /// Statistics over a corpus of ATRs: per interface byte (TS, T0, TA1..TD3, TCK) value
 /// distributions, the IFSC (TA for T=1), supply classes (TA for T=15) and the protocol mix.
 /// </summary>
 public sealed class AtrStatistics
 {
+    /// <summary>The fields counted, in report order.</summary>
     public static readonly string[] Fields = ["TS", "T0", "TA1", "TB1", "TC1", "TD1", "TA2", "TB2", "TC2", "TD2", "TA3", "TB3", "TC3", "TD3", "TCK", "IFSC", "Classes", "Protocols"];
 
     private readonly Dictionary<string, Dictionary<string, int>> _counts = Fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
 
+    /// <summary>How many ATRs were added.</summary>
     public int Count { get; private set; }
 
+    /// <summary>How many of them have defects.</summary>
     public int Defective { get; private set; }
 
+    /// <summary>Statistics over every ATR of <paramref name="corpus"/> (see <see cref="AtrCorpus"/>).</summary>
+    public static AtrStatistics Of(IEnumerable<AnswerToReset> corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var statistics = new AtrStatistics();
+        foreach (var atr in corpus)
+            statistics.Add(atr);
+        return statistics;
+    }
+
+    /// <summary>Counts one more ATR.</summary>
     public void Add(AnswerToReset atr)
     {
         ArgumentNullException.ThrowIfNull(atr);
@@ -58,6 +66,33 @@ public sealed class AtrStatistics
         // IFSC, classes and TA/TB/TC bytes per ATR: at most one value each, so "absent" is the rest.
         var values = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
         return new FieldDistribution(field, Count, Math.Max(0, Count - present), values);
+    }
+
+    /// <summary>The counts and the distributions of <paramref name="fields"/> (default: all of <see cref="Fields"/>) as one record.</summary>
+    public AtrStatisticsReport Report(IEnumerable<string>? fields = null)
+    {
+        var distributions = (fields ?? Fields).Select(Distribution).ToDictionary(d => d.Field, AtrFieldCounts.From);
+        return new AtrStatisticsReport(Count, Defective)
+        {
+            TS = distributions.GetValueOrDefault("TS"),
+            T0 = distributions.GetValueOrDefault("T0"),
+            TA1 = distributions.GetValueOrDefault("TA1"),
+            TB1 = distributions.GetValueOrDefault("TB1"),
+            TC1 = distributions.GetValueOrDefault("TC1"),
+            TD1 = distributions.GetValueOrDefault("TD1"),
+            TA2 = distributions.GetValueOrDefault("TA2"),
+            TB2 = distributions.GetValueOrDefault("TB2"),
+            TC2 = distributions.GetValueOrDefault("TC2"),
+            TD2 = distributions.GetValueOrDefault("TD2"),
+            TA3 = distributions.GetValueOrDefault("TA3"),
+            TB3 = distributions.GetValueOrDefault("TB3"),
+            TC3 = distributions.GetValueOrDefault("TC3"),
+            TD3 = distributions.GetValueOrDefault("TD3"),
+            TCK = distributions.GetValueOrDefault("TCK"),
+            IFSC = distributions.GetValueOrDefault("IFSC"),
+            Classes = distributions.GetValueOrDefault("Classes"),
+            Protocols = distributions.GetValueOrDefault("Protocols"),
+        };
     }
 
     /// <summary>A hand-written SVG bar chart of one distribution (top <paramref name="top"/> values and "absent").</summary>

@@ -12,10 +12,13 @@ public static class AtrTables
     // §8.3 Table 8: Di; null = RFU.
     private static readonly int?[] DiValues = [null, 1, 2, 4, 8, 16, 32, 64, 12, 20, null, null, null, null, null, null];
 
+    /// <summary>The clock rate conversion integer Fi for the high nibble of TA1 (ISO/IEC 7816-3:2006 §8.3 Table 7); null when RFU.</summary>
     public static int? Fi(int index) => FiValues[index & 0x0F];
 
+    /// <summary>The maximum clock frequency in MHz for the high nibble of TA1 (§8.3 Table 7); null when RFU.</summary>
     public static double? Fmax(int index) => FmaxValues[index & 0x0F];
 
+    /// <summary>The baud rate adjustment integer Di for the low nibble of TA1 (§8.3 Table 8); null when RFU.</summary>
     public static int? Di(int index) => DiValues[index & 0x0F];
 
     /// <summary>What TA1 means: Fi, Di, f(max), cycles per ETU and bit rates at 4 MHz and at f(max).</summary>

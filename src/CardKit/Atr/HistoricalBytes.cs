@@ -94,6 +94,7 @@ public static class HistoricalBytes
         _ => $"card name {nn:X4} (not in CardKit's table)",
     };
 
+    /// <summary>Lines explaining <paramref name="historical"/> (ISO/IEC 7816-4 categories, COMPACT-TLV, PC/SC part 3), one level deep, offsets from <paramref name="offset"/>.</summary>
     public static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset)
     {
         var lines = new List<AtrLine>();

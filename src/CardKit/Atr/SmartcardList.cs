@@ -1,13 +1,13 @@
 namespace CardKit.Atr;
 
-/// <summary>One entry of smartcard_list.txt: the ATR pattern and its description lines.</summary>
-public sealed record AtrListEntry(string Pattern, IReadOnlyList<string> Descriptions, int Line);
-
 /// <summary>
 /// The public ATR list of pcsc-tools (smartcard_list.txt, GPL data read at run time, never copied):
 /// a pattern line per entry ('..' any byte, '.' any nibble, '[..]' a nibble class, '.*' any run),
-/// then tab-indented description lines. All patterns are compiled once into nibble masks grouped by
-/// length, so an ATR is checked against only the entries of its length, with no regex engine.
+/// then tab-indented description lines. All patterns are compiled once, by <see cref="Parse(TextReader, string)"/>,
+/// into nibble masks grouped by length, so an ATR is checked against only the entries of its length,
+/// with no regex engine. A parsed list is immutable: one instance may serve any number of
+/// <see cref="Match"/> calls, from any number of threads. Where the file lives is the host's
+/// business (CardKit.Hosting knows the usual places); this type reads only what it is handed.
 /// </summary>
 public sealed class SmartcardList
 {
@@ -23,36 +23,20 @@ public sealed class SmartcardList
         public List<AtrListEntry> Entries { get; } = [];
     }
 
+    /// <summary>Where the list came from, as given to <see cref="Parse(TextReader, string)"/> (a path, a URL, or "").</summary>
     public string Source { get; private init; } = "";
 
+    /// <summary>Every entry whose pattern compiled, in list order.</summary>
     public IReadOnlyList<AtrListEntry> Entries => _entries;
 
     /// <summary>Pattern lines that could not be compiled (line number and text); they are skipped.</summary>
     public IReadOnlyList<(int Line, string Text)> InvalidPatterns => _invalid;
 
-    /// <summary>Where CardKit looks, in order: $XDG_CACHE_HOME (or ~/.cache), ~/.smartcard_list.txt, then pcsc-tools' copies.</summary>
-    public static IReadOnlyList<string> SearchPath()
-    {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".cache");
-        return
-        [
-            Path.Combine(cache, "smartcard_list.txt"),
-            Path.Combine(home, ".smartcard_list.txt"),
-            "/usr/share/pcsc/smartcard_list.txt",
-            "/usr/local/share/pcsc/smartcard_list.txt",
-        ];
-    }
-
-    /// <summary>The first existing file of <see cref="SearchPath"/>, or null.</summary>
-    public static string? FindDefault() => SearchPath().FirstOrDefault(File.Exists);
-
-    public static SmartcardList Load(string path)
-    {
-        using var reader = new StreamReader(path);
-        return Parse(reader, path);
-    }
-
+    /// <summary>
+    /// Parses and compiles a whole list; patterns that do not compile are skipped and reported in
+    /// <see cref="InvalidPatterns"/>. <paramref name="source"/> names where the text came from
+    /// (a path, a URL) for messages; it is not opened.
+    /// </summary>
     public static SmartcardList Parse(TextReader reader, string source = "")
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -89,6 +73,14 @@ public sealed class SmartcardList
             pattern = null;
             descriptions.Clear();
         }
+    }
+
+    /// <summary>Parses and compiles the list in <paramref name="text"/>; see <see cref="Parse(TextReader, string)"/>.</summary>
+    public static SmartcardList Parse(string text, string source = "")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Parse(reader, source);
     }
 
     private void Add(AtrListEntry entry)
@@ -205,15 +197,15 @@ public sealed class SmartcardList
     };
 
     /// <summary>
-    /// Identifies one ATR straight from the file without building the whole index: only patterns
-    /// with as many bytes as the ATR (or a '.*') are compiled. For a command that looks up one ATR
-    /// and exits, this is what keeps start-up short.
+    /// Identifies one ATR while reading the list, without building the whole index: only patterns
+    /// with as many bytes as the ATR (or a '.*') are compiled. For a program that looks up one ATR
+    /// and exits, this is what keeps start-up short; to look up many, <see cref="Parse(TextReader, string)"/>
+    /// once and call <see cref="Match"/>. Returns the matching entries in list order.
     /// </summary>
-    public static List<AtrListEntry> MatchFile(string path, ReadOnlySpan<byte> atr)
+    public static List<AtrListEntry> MatchStreaming(TextReader reader, ReadOnlySpan<byte> atr)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         var matches = new List<AtrListEntry>();
-        using var reader = new StreamReader(path);
-        AtrListEntry? current = null;
         List<string>? descriptions = null;
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -221,7 +213,7 @@ public sealed class SmartcardList
             lineNumber++;
             if (line.Length == 0 || line[0] == '#')
             {
-                current = null;
+                descriptions = null;
                 continue;
             }
             if (line[0] is '\t' or ' ')
@@ -238,8 +230,7 @@ public sealed class SmartcardList
             if (single.Match(atr).Count == 0)
                 continue;
             descriptions = [];
-            current = new AtrListEntry(pattern, descriptions, lineNumber);
-            matches.Add(current);
+            matches.Add(new AtrListEntry(pattern, descriptions, lineNumber));
         }
         return matches;
     }
@@ -261,7 +252,7 @@ public sealed class SmartcardList
         return count;
     }
 
-    /// <summary>Every entry whose pattern matches the whole ATR, in list order.</summary>
+    /// <summary>Every entry whose pattern matches the whole ATR, in list order (thread-safe: the list is not changed).</summary>
     public List<AtrListEntry> Match(ReadOnlySpan<byte> atr)
     {
         var result = new List<AtrListEntry>(2);

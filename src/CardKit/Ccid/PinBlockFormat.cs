@@ -58,6 +58,84 @@ public readonly record struct PinBlockFormat(byte FormatString, byte PinBlockStr
         return new PinBlockFormat((byte)format, (byte)block, (byte)length);
     }
 
+    /// <summary>
+    /// Writes <paramref name="pin"/> into <paramref name="apdu"/> (an encoded command APDU with a data field)
+    /// the way a pin pad does (CCID Rev 1.1 §6.1.11): digits encoded per <see cref="Encoding"/> (ASCII: the
+    /// characters' UTF-8 bytes; BCD: a nibble per digit; binary: a byte per digit), justified in a block of
+    /// <see cref="PinBlockSize"/> bytes at <see cref="PinBitOffset"/>, and the PIN length in
+    /// <see cref="PinLengthSizeBits"/> bits at <see cref="PinLengthBitOffset"/>; both positions count from the
+    /// start of the data field plus <paramref name="insertionOffset"/> bytes (bInsertionOffsetOld/New). The
+    /// bytes the PIN does not cover keep the template's value (the padding).
+    /// </summary>
+    /// <exception cref="ArgumentException">The APDU has no data field, the PIN has characters its encoding cannot
+    /// write, or it does not fit its block or the data field.</exception>
+    public void WritePin(string pin, Span<byte> apdu, int insertionOffset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentOutOfRangeException.ThrowIfNegative(insertionOffset);
+        // ISO/IEC 7816-3:2006 §12.1.3: the data field follows a short Lc (1 byte) or an extended one (00 + 2).
+        if (apdu.Length < 6)
+            throw new ArgumentException("the APDU template has no data field to write the PIN into", nameof(apdu));
+        var dataStart = apdu[4] != 0 ? 5 : 7;
+        if (apdu.Length <= dataStart)
+            throw new ArgumentException("the APDU template has no data field to write the PIN into", nameof(apdu));
+        var data = apdu[dataStart..];
+        var origin = insertionOffset * 8;
+
+        var (unitBits, units) = Encoding switch
+        {
+            PinEncoding.Ascii => (8, System.Text.Encoding.UTF8.GetBytes(pin)),
+            PinEncoding.Bcd or PinEncoding.Binary => (Encoding == PinEncoding.Bcd ? 4 : 8, Digits(pin)),
+            _ => throw new ArgumentException("bmFormatString gives the reserved PIN encoding 11", nameof(apdu)),
+        };
+        var pinBits = unitBits * units.Length;
+        var start = origin + PinBitOffset;
+        if (PinBlockSize > 0)
+        {
+            var blockBits = 8 * PinBlockSize;
+            if (pinBits > blockBits)
+                throw new ArgumentException($"a {units.Length}-digit PIN does not fit a {PinBlockSize}-byte PIN block", nameof(pin));
+            if (Justification == PinJustification.Right)
+                start += blockBits - pinBits;
+        }
+        if (start + pinBits > data.Length * 8)
+            throw new ArgumentException($"the PIN does not fit the {data.Length}-byte data field of the APDU template", nameof(apdu));
+        for (var i = 0; i < units.Length; i++)
+            WriteBits(data, start + i * unitBits, unitBits, units[i]);
+
+        if (PinLengthSizeBits > 0)
+        {
+            var lengthAt = origin + PinLengthBitOffset;
+            if (lengthAt + PinLengthSizeBits > data.Length * 8 || units.Length >= 1 << Math.Min(PinLengthSizeBits, 30))
+                throw new ArgumentException("the PIN length does not fit its field in the APDU template", nameof(apdu));
+            WriteBits(data, lengthAt, PinLengthSizeBits, units.Length);
+        }
+    }
+
+    private static byte[] Digits(string pin)
+    {
+        var digits = new byte[pin.Length];
+        for (var i = 0; i < pin.Length; i++)
+        {
+            if (!char.IsAsciiDigit(pin[i]))
+                throw new ArgumentException("a BCD or binary PIN is digits only", nameof(pin));
+            digits[i] = (byte)(pin[i] - '0');
+        }
+        return digits;
+    }
+
+    // Most significant bit first, as the positions of bmFormatString and bmPINLengthFormat count.
+    private static void WriteBits(Span<byte> data, int bitOffset, int bitCount, int value)
+    {
+        for (var i = 0; i < bitCount; i++)
+        {
+            var bit = (value >> (bitCount - 1 - i)) & 1;
+            var at = bitOffset + i;
+            var mask = (byte)(0x80 >> (at & 7));
+            data[at >> 3] = bit != 0 ? (byte)(data[at >> 3] | mask) : (byte)(data[at >> 3] & ~mask);
+        }
+    }
+
     private static void CheckNibble(int value, string name)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value, name);

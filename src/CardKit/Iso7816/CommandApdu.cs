@@ -23,12 +23,21 @@ public enum ApduCase
 /// </remarks>
 public sealed class CommandApdu : IEquatable<CommandApdu>
 {
+    /// <summary>The largest Ne a short Le can ask for (Le = 00).</summary>
     public const int MaxShortNe = 256;
+
+    /// <summary>The largest Ne an extended Le can ask for (Le = 0000).</summary>
     public const int MaxExtendedNe = 65536;
+
+    /// <summary>The longest data field (extended Lc).</summary>
     public const int MaxExtendedLc = 65535;
 
     private readonly byte[] _data;
 
+    /// <summary>
+    /// A command with header CLA INS P1 P2, <paramref name="data"/> and <paramref name="ne"/> expected
+    /// response bytes; <paramref name="extended"/> asks for extended length fields (ignored for case 1).
+    /// </summary>
     public CommandApdu(byte cla, byte ins, byte p1, byte p2, ReadOnlySpan<byte> data = default, int ne = 0,
         bool extended = false)
     {
@@ -42,12 +51,20 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         P2 = p2;
         _data = data.ToArray();
         Ne = ne;
-        IsExtended = extended || data.Length > 255 || ne > MaxShortNe;
+        // ISO/IEC 7816-3:2006 §12.1.3: case 1 has no length field, so no short or extended form.
+        IsExtended = (extended && (data.Length > 0 || ne > 0)) || data.Length > 255 || ne > MaxShortNe;
     }
 
+    /// <summary>The class byte.</summary>
     public byte Cla { get; }
+
+    /// <summary>The instruction byte.</summary>
     public byte Ins { get; }
+
+    /// <summary>Parameter 1.</summary>
     public byte P1 { get; }
+
+    /// <summary>Parameter 2.</summary>
     public byte P2 { get; }
 
     /// <summary>Command data field (Nc = its length).</summary>
@@ -59,6 +76,7 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
     /// <summary>True when Lc/Le use the extended (3 / 2 byte) form.</summary>
     public bool IsExtended { get; }
 
+    /// <summary>Which of the four cases (ISO/IEC 7816-3:2006 §12.1.3) the command is.</summary>
     public ApduCase Case => (_data.Length, Ne) switch
     {
         (0, 0) => ApduCase.Case1,
@@ -124,6 +142,7 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         return at;
     }
 
+    /// <summary>The encoded command.</summary>
     public byte[] ToArray()
     {
         var bytes = new byte[EncodedLength];
@@ -145,6 +164,34 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
     /// <inheritdoc cref="Parse(ReadOnlySpan{byte})"/>
     public static CommandApdu Parse(string hex) => Parse(Hex.Parse(hex));
 
+    /// <summary>
+    /// Parses one command APDU per text (hex, spaced or packed) and returns each one's bytes, checked
+    /// against ISO/IEC 7816-4:2020 §5.1; nothing is returned unless every one is well formed.
+    /// </summary>
+    /// <exception cref="CardKitFormatException">A text is not hex or not a command APDU; the message names which (1-based) and why.</exception>
+    public static List<byte[]> ParseEach(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var result = new List<byte[]>();
+        var n = 0;
+        foreach (var text in texts)
+        {
+            n++;
+            try
+            {
+                var bytes = Hex.Parse(text);
+                Parse(bytes);
+                result.Add(bytes);
+            }
+            catch (CardKitFormatException e)
+            {
+                throw new CardKitFormatException($"APDU {n} (\"{text}\"): {e.Message}", -1, e);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Parses an encoded APDU; false (and null) when it is malformed.</summary>
     public static bool TryParse(ReadOnlySpan<byte> apdu, out CommandApdu? result)
         => TryParseCore(apdu, out result, out _, out _);
 
@@ -221,12 +268,15 @@ public sealed class CommandApdu : IEquatable<CommandApdu>
         return false;
     }
 
+    /// <summary>Same header, data, Ne and length form.</summary>
     public bool Equals(CommandApdu? other) =>
         other is not null && Cla == other.Cla && Ins == other.Ins && P1 == other.P1 && P2 == other.P2 &&
         Ne == other.Ne && IsExtended == other.IsExtended && Data.SequenceEqual(other.Data);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CommandApdu);
 
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var hash = new HashCode();

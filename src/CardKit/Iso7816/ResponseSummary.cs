@@ -12,7 +12,7 @@ public sealed record ResponseSummary
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Sw { get; init; }
 
-    /// <summary>What the status word means for the command's class (ISO/IEC 7816-4, GSM 11.11 for class A0, TS 102 221).</summary>
+    /// <summary>What the status word means for the command (<see cref="StatusWords.Describe(ReadOnlySpan{byte}, StatusWord)"/>: table from the class, instruction-dependent codes).</summary>
     public required string Meaning { get; init; }
 
     /// <summary>Decodes <paramref name="response"/> to <paramref name="command"/> (whose class picks the status word table).</summary>
@@ -25,11 +25,7 @@ public sealed record ResponseSummary
         {
             Hex = CardKit.Hex.Format(response, '\0'),
             Sw = CardKit.Hex.Format(response[^2..], '\0'),
-            Meaning = sw.Describe(ContextFor(command)),
+            Meaning = StatusWords.Describe(command, sw),
         };
     }
-
-    /// <summary>GSM 11.11 for class A0, otherwise the UICC table (TS 102 221 §10.2.1, which falls back to ISO/IEC 7816-4).</summary>
-    public static StatusWordContext ContextFor(ReadOnlySpan<byte> command) =>
-        command.Length > 0 && command[0] == 0xA0 ? StatusWordContext.Gsm : StatusWordContext.Uicc;
 }

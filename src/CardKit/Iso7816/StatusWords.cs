@@ -1,23 +1,83 @@
 namespace CardKit.Iso7816;
 
-/// <summary>Which specification's status word table applies.</summary>
-public enum StatusWordContext
-{
-    /// <summary>ISO/IEC 7816-4:2020 §5.6, tables 5-6.</summary>
-    Iso7816,
-    /// <summary>GSM 11.11 §9.4 (class A0 SIM commands).</summary>
-    Gsm,
-    /// <summary>ETSI TS 102 221 §10.2 (UICC, USIM).</summary>
-    Uicc,
-}
-
-/// <summary>Meanings of status words.</summary>
+/// <summary>
+/// The one classification and the meanings of status words: which table applies (from the class
+/// byte, or the card the caller knows it talks to), whether the command was done (normal, warning,
+/// error), and a short phrase. Where the meaning depends on the instruction (63CX after VERIFY is
+/// a failed verification, after UPDATE on a UICC a success after internal retries), pass it.
+/// </summary>
 public static class StatusWords
 {
-    /// <summary>A short phrase for <paramref name="sw"/>, e.g. 6A82 -> "file or application not found".</summary>
-    public static string Describe(StatusWord sw, StatusWordContext context = StatusWordContext.Iso7816)
+    /// <summary>
+    /// The table for a command: GSM 11.11 for class A0 (GSM 11.11 §9.2), ISO/IEC 7816-4 otherwise.
+    /// A UICC speaks classes 00/80 like any ISO card: callers that know they talk to one pass
+    /// <see cref="StatusWordContext.Uicc"/> themselves.
+    /// </summary>
+    public static StatusWordContext ContextFor(ReadOnlySpan<byte> command) =>
+        !command.IsEmpty && command[0] == 0xA0 ? StatusWordContext.Gsm : StatusWordContext.Iso7816;
+
+    /// <summary>
+    /// Whether <paramref name="sw"/> means done, done with a warning, or not done, in
+    /// <paramref name="context"/>; <paramref name="instruction"/> (INS) when known.
+    /// </summary>
+    public static StatusWordOutcome Classify(StatusWord sw, StatusWordContext context = StatusWordContext.Iso7816, byte? instruction = null)
     {
         var (sw1, sw2) = (sw.Sw1, sw.Sw2);
+        // ISO/IEC 7816-4:2020 §11.5.6 (VERIFY), TS 102 221 §11.1.9-§11.1.13, GSM 11.11 §9.2.9-§9.2.13:
+        // after a verification command, 63CX (and 6300, "no information") means the reference data
+        // did not match.
+        if (sw1 == 0x63 && (sw2 == 0x00 || (sw2 & 0xF0) == 0xC0) && instruction is { } ins && IsVerification(ins))
+            return StatusWordOutcome.Error;
+        return context switch
+        {
+            StatusWordContext.Gsm => Gsm(sw1, sw2) ?? Iso(sw1),
+            StatusWordContext.Uicc => Uicc(sw1, sw2) ?? Iso(sw1),
+            _ => Iso(sw1),
+        };
+
+        // GSM 11.11 §9.4.1 (correctly executed), §9.4.2 (postponed), §9.4.3 (memory management).
+        static StatusWordOutcome? Gsm(byte sw1, byte sw2) => (sw1, sw2) switch
+        {
+            (0x91 or 0x9E or 0x9F, _) => StatusWordOutcome.Normal,
+            (0x92, <= 0x0F) => StatusWordOutcome.Warning,
+            (0x92 or 0x93 or 0x94 or 0x98, _) => StatusWordOutcome.Error,
+            _ => null,
+        };
+
+        // ETSI TS 102 221 §10.2.1.1 (normal), §10.2.1.2 (postponed), §10.2.1.3 (warnings).
+        static StatusWordOutcome? Uicc(byte sw1, byte sw2) => (sw1, sw2) switch
+        {
+            (0x91 or 0x92, _) => StatusWordOutcome.Normal,
+            (0x93, _) or (0x98, _) => StatusWordOutcome.Error,
+            _ => null,
+        };
+
+        // ISO/IEC 7816-4:2020 §5.6 table 5: 9000 and 61XX normal, 62XX and 63XX warning, 64XX-6FXX
+        // errors. 90XX and 91XX are normal with a proprietary qualification; 9FXX is the GSM "response
+        // ready" that a T=0 layer answers with GET RESPONSE whatever the class.
+        static StatusWordOutcome Iso(byte sw1) => sw1 switch
+        {
+            0x90 or 0x91 or 0x61 or 0x9F => StatusWordOutcome.Normal,
+            0x62 or 0x63 => StatusWordOutcome.Warning,
+            _ => StatusWordOutcome.Error,
+        };
+    }
+
+    /// <summary>The outcome of <paramref name="response"/> to <paramref name="command"/>: table and instruction from the command.</summary>
+    public static StatusWordOutcome Classify(ReadOnlySpan<byte> command, StatusWord response) =>
+        Classify(response, ContextFor(command), Instruction(command));
+
+    /// <summary>A short phrase for <paramref name="sw"/>, e.g. 6A82 -> "file or application not found".</summary>
+    public static string Describe(StatusWord sw, StatusWordContext context = StatusWordContext.Iso7816, byte? instruction = null)
+    {
+        var (sw1, sw2) = (sw.Sw1, sw.Sw2);
+        if (sw1 == 0x63 && (sw2 & 0xF0) == 0xC0 && instruction is { } ins)
+        {
+            if (IsVerification(ins))
+                return $"verification failed, {sw2 & 0x0F} retries left";
+            if (context == StatusWordContext.Uicc)
+                return $"command successful after {sw2 & 0x0F} internal update retries"; // TS 102 221 §10.2.1.3
+        }
         return context switch
         {
             StatusWordContext.Gsm => Gsm(sw1, sw2) ?? Iso(sw1, sw2),
@@ -25,6 +85,18 @@ public static class StatusWords
             _ => Iso(sw1, sw2),
         };
     }
+
+    /// <summary>The meaning of <paramref name="response"/> to <paramref name="command"/>: table and instruction from the command.</summary>
+    public static string Describe(ReadOnlySpan<byte> command, StatusWord response) =>
+        Describe(response, ContextFor(command), Instruction(command));
+
+    /// <summary>
+    /// VERIFY, CHANGE REFERENCE DATA, DISABLE/ENABLE VERIFICATION REQUIREMENT, RESET RETRY COUNTER
+    /// (ISO/IEC 7816-4:2020 §11.5; GSM 11.11 VERIFY/CHANGE/DISABLE/ENABLE/UNBLOCK CHV share the codes).
+    /// </summary>
+    public static bool IsVerification(byte instruction) => instruction is 0x20 or 0x21 or 0x24 or 0x25 or 0x26 or 0x28 or 0x2C or 0x2D;
+
+    private static byte? Instruction(ReadOnlySpan<byte> command) => command.Length >= 2 ? command[1] : null;
 
     // GSM 11.11 §9.4.1-§9.4.5.
     private static string? Gsm(byte sw1, byte sw2) => (sw1, sw2) switch

@@ -1,16 +1,5 @@
 namespace CardKit.Scripting;
 
-/// <summary>What a script line asks for.</summary>
-public enum ScriptStepKind
-{
-    Apdu,
-    Reset,
-    Exit,
-}
-
-/// <summary>One step of a script with the line it came from (1-based, the first line for continued lines).</summary>
-public sealed record ScriptStep(ScriptStepKind Kind, int Line, byte[] Command, ResponsePattern? Expected);
-
 /// <summary>
 /// Parses scriptor-compatible APDU scripts (pcsc-tools scriptor): '#' comments, blank lines,
 /// hex lines packed or spaced, '\' at the end of a line continues it, 'reset' and 'exit'. CardKit
@@ -52,6 +41,7 @@ public static class ApduScript
         return steps;
     }
 
+    /// <summary>Parses the script in <paramref name="text"/>; see <see cref="Parse(TextReader)"/>.</summary>
     public static List<ScriptStep> Parse(string text) => Parse(new StringReader(text));
 
     private static ScriptStep? ParseLine(string text, int line)

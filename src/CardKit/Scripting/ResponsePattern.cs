@@ -16,11 +16,13 @@ public sealed class ResponsePattern
         Text = text;
     }
 
+    /// <summary>The pattern as written, tokens separated by single spaces.</summary>
     public string Text { get; }
 
     /// <summary>True when only SW1 SW2 are checked.</summary>
     public bool StatusWordOnly => _items.Length == 2 && _items.All(i => i is not null);
 
+    /// <summary>Parses an expectation; false with <paramref name="error"/> saying what is wrong.</summary>
     public static bool TryParse(string text, out ResponsePattern? pattern, out string error)
     {
         pattern = null;
@@ -100,5 +102,6 @@ public sealed class ResponsePattern
         return value >= 0;
     }
 
+    /// <inheritdoc cref="Text"/>
     public override string ToString() => Text;
 }

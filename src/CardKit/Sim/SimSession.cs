@@ -7,7 +7,7 @@ namespace CardKit.Sim;
 /// SIM and USIM access over any <see cref="ICardChannel"/>: card kind, ICCID, IMSI, CHV1 state,
 /// PIN verification that never blocks a PIN, and the phone book (GSM 11.11 DF_TELECOM/EF_ADN,
 /// or the USIM phone book found through EF_PBR). Card errors become <see cref="CardStatusException"/>
-/// (<see cref="PinRequiredException"/> when the PIN is needed) with a message a person can act on.
+/// (<see cref="Chv1RequiredException"/> when the PIN is needed) with a message a person can act on.
 /// </summary>
 public sealed class SimSession
 {
@@ -122,7 +122,7 @@ public sealed class SimSession
             var digits = BcdNumber.Decode(data.AsSpan(1, Math.Min(data[0], data.Length - 1)));
             return digits.Length > 1 ? digits[1..] : null;
         }
-        catch (PinRequiredException)
+        catch (Chv1RequiredException)
         {
             return null;
         }

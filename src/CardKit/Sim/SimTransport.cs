@@ -33,17 +33,17 @@ internal sealed class SimTransport(CardSession session, SimKind kind)
         : [cla, ins, p1, p2];
 
     /// <summary>
-    /// Throws a <see cref="CardStatusException"/> naming the operation unless the status word is
-    /// 90 00 or GSM 91xx (GSM 11.11 §9.4.1: normal ending with a proactive command pending).
+    /// Throws a <see cref="CardStatusException"/> naming the operation unless the status word is a
+    /// normal ending in the card's context (90 00, GSM 91xx: GSM 11.11 §9.4.1).
     /// </summary>
     public static void ThrowUnlessSuccess(StatusWord sw, string what, StatusWordContext context)
     {
-        if (sw.IsSuccess || sw.Sw1 == 0x91)
+        if (sw.Classify(context) == StatusWordOutcome.Normal)
             return;
         var message = $"{what}: {sw} {sw.Describe(context)}.";
         throw sw.Value switch
         {
-            0x9804 or 0x6982 => new PinRequiredException(message + " CHV1 (the PIN) must be verified first.", sw),
+            0x9804 or 0x6982 => new Chv1RequiredException(message + " CHV1 (the PIN) must be verified first.", sw),
             0x9840 or 0x6983 => new CardStatusException(message + " CHV1 is blocked: unblock it with the PUK.", sw),
             0x9404 or 0x6A82 => new CardStatusException(message + " The card does not have this file.", sw),
             _ => new CardStatusException(message, sw),

@@ -5,14 +5,19 @@ namespace CardKit.Tests.Atr;
 /// <summary>Against the smartcard_list.txt installed by pcsc-tools (read at run time, never copied).</summary>
 public class SmartcardListTests
 {
+    private const string InstalledPath = "/usr/share/pcsc/smartcard_list.txt";
+
     private static readonly Lazy<SmartcardList> Installed = new(() =>
-        SmartcardList.Load(SmartcardList.FindDefault() ?? throw new InvalidOperationException("smartcard_list.txt not found: install pcsc-tools (scripts/setup.sh)")));
+    {
+        using var reader = File.Exists(InstalledPath) ? new StreamReader(InstalledPath) : throw new InvalidOperationException("smartcard_list.txt not found: install pcsc-tools (scripts/setup.sh)");
+        return SmartcardList.Parse(reader, InstalledPath);
+    });
 
     [Fact]
     public void Every_wildcard_free_ATR_parses_and_matches_its_own_entry()
     {
         var list = Installed.Value;
-        var plain = list.Entries.Where(e => !e.Pattern.Contains('.', StringComparison.Ordinal) && !e.Pattern.Contains('[', StringComparison.Ordinal)).ToList();
+        var plain = list.Entries.Where(e => AtrCorpus.IsExact(e.Pattern)).ToList();
         Assert.True(plain.Count > 3500, $"only {plain.Count} wildcard-free entries");
         foreach (var entry in plain)
         {
@@ -60,5 +65,41 @@ public class SmartcardListTests
         var list = SmartcardList.Parse(new StringReader("3B 0G\n\tbad\n\n3B [XY]\n\tbad class\n\n3B 02 14 50\n\tgood\n"));
         Assert.Equal([1, 4], list.InvalidPatterns.Select(p => p.Line));
         Assert.Single(list.Entries);
+    }
+
+    [Fact]
+    public void Streaming_a_list_finds_what_the_compiled_list_finds_for_every_exact_ATR()
+    {
+        var text = File.ReadAllText(InstalledPath);
+        var list = Installed.Value;
+        var sample = AtrCorpus.FromList(list).Where((_, i) => i % 50 == 0).Append(AtrParser.Parse("3B 0F 80 31 C0 67 43 61 72 64 4B 69 74 73 40 01 00")).ToList();
+        Assert.True(sample.Count > 70);
+        foreach (var atr in sample)
+        {
+            var streamed = SmartcardList.MatchStreaming(new StringReader(text), atr.Bytes);
+            var compiled = list.Match(atr.Bytes);
+            Assert.Equal(compiled.Select(e => (e.Pattern, e.Line)), streamed.Select(e => (e.Pattern, e.Line)));
+            Assert.Equal(compiled.Select(e => e.Descriptions), streamed.Select(e => e.Descriptions));
+        }
+    }
+
+    [Fact]
+    public void A_compiled_list_answers_many_threads_at_once()
+    {
+        var list = Installed.Value;
+        var atrs = AtrCorpus.FromList(list).Take(400).ToList();
+        var expected = atrs.Select(a => list.Match(a.Bytes).Count).ToList();
+        var counts = new int[atrs.Count];
+        Parallel.For(0, atrs.Count, i => counts[i] = list.Match(atrs[i].Bytes).Count);
+        Assert.Equal(expected, counts);
+        Assert.All(counts, c => Assert.True(c >= 1));
+    }
+
+    [Fact]
+    public void Descriptions_after_a_blank_line_belong_to_no_entry()
+    {
+        var text = "3B 02 14 50\n\tfirst\n\n\tstray\n";
+        Assert.Equal(["first"], Assert.Single(SmartcardList.MatchStreaming(new StringReader(text), Hex.Parse("3B 02 14 50"))).Descriptions);
+        Assert.Equal(["first"], Assert.Single(SmartcardList.Parse(text).Entries).Descriptions);
     }
 }

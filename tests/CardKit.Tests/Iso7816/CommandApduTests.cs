@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using CardKit.Iso7816;
 
 namespace CardKit.Tests.Iso7816;
@@ -48,5 +49,29 @@ public class CommandApduTests
         Assert.True(apdu.IsExtended);
         Assert.Equal(4 + 3 + 300, apdu.EncodedLength);
         Assert.True(new CommandApdu(0, 0xB0, 0, 0, ne: 257).IsExtended);
+    }
+
+    [Fact]
+    public void Every_command_encodes_and_parses_back_equal()
+    {
+        var commands = (
+            from header in Gen.Choose(0, 0xFFFF)
+            from data in Properties.Bytes(0, 300).Generator
+            from ne in Gen.OneOf(Gen.Constant(0), Gen.Choose(1, CommandApdu.MaxShortNe), Gen.Choose(1, CommandApdu.MaxExtendedNe))
+            from extended in Gen.Elements(false, true)
+            select new CommandApdu((byte)(header >> 8), (byte)header, (byte)(header * 7), 0x0C, data, ne, extended)).ToArbitrary();
+        Properties.Check(commands, command =>
+        {
+            var encoded = command.ToArray();
+            var parsed = CommandApdu.Parse(encoded);
+            return parsed.Equals(command) && encoded.Length == command.EncodedLength && parsed.ToArray().AsSpan().SequenceEqual(encoded);
+        }, runs: 3_000);
+    }
+
+    [Fact]
+    public void Any_bytes_that_parse_as_a_command_encode_back_to_themselves()
+    {
+        Properties.Check(Properties.Bytes(0, 12), bytes =>
+            !CommandApdu.TryParse(bytes, out var command) || command!.ToArray().AsSpan().SequenceEqual(bytes));
     }
 }

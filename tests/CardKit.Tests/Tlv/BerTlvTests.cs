@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using CardKit.Tlv;
 
 namespace CardKit.Tests.Tlv;
@@ -75,21 +76,37 @@ public class BerTlvTests
     }
 
     [Fact]
-    public void Random_input_never_throws_anything_but_the_format_exception()
+    public void Encoded_objects_parse_back_to_the_same_tag_and_value()
     {
-        var random = new Random(8825);
-        for (var i = 0; i < 50_000; i++)
+        // Tags of one, two and three bytes (ISO/IEC 7816-4:2020 §6.2: 1F marks a multi-byte tag, b8 of later bytes "more").
+        var tags = Gen.OneOf(Gen.Choose(0, 0x1E).Select(t => (uint)t | 0x40), Gen.Choose(0x1F, 0x7F).Select(t => 0x5F00u | (uint)t), Gen.Choose(0x80, 0xFF).Select(t => 0x7F0000u | ((uint)t << 8) | 0x21));
+        var objects = tags.SelectMany(tag => Properties.Bytes(0, 300).Generator.Select(value => (Tag: tag, Value: value))).ToArbitrary();
+        Properties.Check(objects, o =>
         {
-            var bytes = new byte[random.Next(0, 40)];
-            random.NextBytes(bytes);
+            var encoded = BerTlv.Encode(o.Tag, o.Value);
+            var parsed = Assert.Single(BerTlv.Parse(encoded));
+            return parsed.Tag == o.Tag && parsed.Value.Span.SequenceEqual(o.Value) && encoded.Length == BerTlv.EncodedLength(o.Tag, o.Value.Length);
+        }, runs: 2_000);
+    }
+
+    [Fact]
+    public void Any_input_parses_into_objects_that_cover_it_or_is_rejected_as_malformed()
+    {
+        Properties.Check(Properties.Bytes(0, 40), bytes =>
+        {
+            List<BerTlvObject> objects;
             try
             {
-                BerTlv.Parse(bytes);
+                objects = BerTlv.Parse(bytes);
             }
-            catch (CardKitFormatException)
+            catch (CardKitFormatException e)
             {
+                return e.Offset >= 0 && e.Offset <= bytes.Length;
             }
-        }
+            // Every value lies inside the input and the objects re-encode to at most the input's length
+            // (BER allows longer length fields and padding than the minimal encoding).
+            return objects.Sum(o => BerTlv.EncodedLength(o.Tag, o.Value.Length)) <= bytes.Length;
+        });
     }
 }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using CardKit.Atr;
+using CardKit.Hosting;
 
 namespace CardKit.Cli.Commands.Atr;
 
@@ -65,16 +65,17 @@ internal static class AtrCommand
         {
             throw CliException.Usage($"not an ATR: {e.Message}");
         }
-        var source = AtrReport.ListPath(listPath, output);
-        var matches = source is null ? null : SmartcardList.MatchFile(source, atr.Bytes);
+        var source = AtrLists.Path(listPath, output);
+        // One ATR and exit: match while reading the list, compiling only the patterns of its length.
+        var report = AtrReport.Create(atr, source is null ? null : SmartcardListFiles.Match(source, atr.Bytes));
         if (json)
-            WriteJson(atr, matches, output);
+            WriteJson(report, output);
         else
-            AtrReport.WriteText(output.Out, atr, matches, source, output.Color);
+            AtrTextReport.Write(output.Out, report, AtrLists.TextOptions(source, output));
         return atr.IsValid ? ExitCodes.Ok : ExitCodes.CardOrDataError;
     }
 
     // Its own method so the text path does not load System.Text.Json.
-    private static void WriteJson(AnswerToReset atr, List<AtrListEntry>? matches, CliOutput output) =>
-        output.WriteJson(w => AtrReport.WriteJson(w, atr, matches));
+    private static void WriteJson(AtrReport report, CliOutput output) =>
+        output.WriteJson(report, CardKitJsonContext.Default.AtrReport);
 }

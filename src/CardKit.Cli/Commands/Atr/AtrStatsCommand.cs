@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CardKit.Atr;
 
 namespace CardKit.Cli.Commands.Atr;
@@ -19,9 +18,7 @@ internal static class AtrStatsCommand
         var command = new Command("stats", "Statistics over a corpus of ATRs: per-byte value distributions, IFSC, supply classes, protocols.") { list, input, field, svg, format };
         command.SetAction(parse =>
         {
-            var stats = new AtrStatistics();
-            foreach (var atr in Corpus(parse.GetValue(list), parse.GetValue(input), output))
-                stats.Add(atr);
+            var stats = Statistics(parse.GetValue(list), parse.GetValue(input), output);
             var fields = parse.GetValue(field) is { } one ? [Check(one)] : AtrStatistics.Fields;
             var distributions = fields.Select(stats.Distribution).ToList();
             if (parse.GetValue(svg) is { } svgPath)
@@ -41,23 +38,7 @@ internal static class AtrStatsCommand
                     }
                     break;
                 case "json":
-                    output.WriteJson(w =>
-                    {
-                        w.WriteStartObject();
-                        w.WriteNumber("atrs", stats.Count);
-                        w.WriteNumber("defective", stats.Defective);
-                        foreach (var d in distributions)
-                        {
-                            w.WriteStartObject(d.Field);
-                            w.WriteNumber("absent", d.Absent);
-                            w.WriteStartObject("values");
-                            foreach (var (value, count) in d.Values)
-                                w.WriteNumber(value, count);
-                            w.WriteEndObject();
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndObject();
-                    });
+                    output.WriteJson(stats.Report(fields), CardKitJsonContext.Default.AtrStatisticsReport);
                     break;
                 default:
                     output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stats.Count} ATRs, {stats.Defective} with defects"));
@@ -78,24 +59,16 @@ internal static class AtrStatsCommand
         ? field
         : throw CliException.Usage($"unknown field '{field}': use one of {string.Join(", ", AtrStatistics.Fields)}");
 
-    private static IEnumerable<AnswerToReset> Corpus(string? listPath, string? inputPath, CliOutput output)
+    private static AtrStatistics Statistics(string? listPath, string? inputPath, CliOutput output)
     {
         if (inputPath is not null)
         {
             if (!File.Exists(inputPath))
                 throw CliException.Usage($"input '{inputPath}' not found");
-            foreach (var line in File.ReadLines(inputPath))
-            {
-                if (AtrParser.TryParse(line.Trim(), out var atr))
-                    yield return atr!;
-            }
-            yield break;
+            using var reader = new StreamReader(inputPath);
+            return AtrStatistics.Of(AtrCorpus.FromLines(reader));
         }
-        var list = AtrReport.LoadList(listPath, output) ?? throw CliException.Environment("no ATR list to compute statistics on; give --list or --input");
-        foreach (var entry in list.Entries)
-        {
-            if (!entry.Pattern.Contains('.', StringComparison.Ordinal) && !entry.Pattern.Contains('[', StringComparison.Ordinal))
-                yield return AtrParser.Parse(entry.Pattern);
-        }
+        var list = AtrLists.Load(listPath, output) ?? throw CliException.Environment("no ATR list to compute statistics on; give --list or --input");
+        return AtrStatistics.Of(AtrCorpus.FromList(list));
     }
 }

@@ -28,11 +28,10 @@ internal static class P11AdminCommands
         command.SetAction(parse =>
         {
             using var module = options.Load(parse);
-            foreach (var slot in module.GetSlots(tokenPresent: false))
+            foreach (var slot in module.GetSlots(tokenPresent: false).Select(SlotSummary.Read))
             {
-                var token = slot.GetTokenInfo();
                 output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{slot.Id}: {slot.Description}; token '{token.Label}' {(token.Initialized ? "initialised" : "not initialised")}{(token.PinLocked ? ", user PIN locked" : "")}"));
+                    $"{slot.Id}: {slot.Description}; token '{slot.Token}' {(slot.Initialized ? "initialised" : "not initialised")}{(slot.PinLocked ? ", user PIN locked" : "")}"));
             }
             return ExitCodes.Ok;
         });
@@ -50,9 +49,9 @@ internal static class P11AdminCommands
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            var soPin = Env(parse.GetValue(soPinEnv)!);
+            var soPin = Pins.FromEnvironment(parse.GetValue(soPinEnv)!);
             using var module = options.Load(parse);
-            var slot = module.GetSlots(tokenPresent: false).FirstOrDefault(s => (ulong)s.Id == parse.GetValue(slotId))
+            var slot = module.GetSlots(tokenPresent: false).FirstOrDefault(s => s.Id.Value == parse.GetValue(slotId))
                 ?? throw CliException.Usage($"no slot {parse.GetValue(slotId)}; `cardkit p11 slots` lists them");
             try
             {
@@ -67,8 +66,8 @@ internal static class P11AdminCommands
                 // SoftHSM2 moves an initialised token to a new slot: find it again by label.
                 var initialised = module.FindToken(parse.GetValue(label)!) ?? slot;
                 using var session = initialised.OpenSession(readWrite: true);
-                session.Login(soPin, Ck.UserSo);
-                session.InitPin(Env(userVariable));
+                session.Login(soPin, UserType.SecurityOfficer);
+                session.InitPin(Pins.FromEnvironment(userVariable));
             }
             output.Out.WriteLine($"token '{parse.GetValue(label)}' initialised");
             return ExitCodes.Ok;
@@ -86,22 +85,24 @@ internal static class P11AdminCommands
         command.SetAction(parse =>
         {
             var uri = P11Options.ParseUri(parse.GetValue(target)!);
-            if (uri.Type is null && uri.Id is null && uri.ObjectLabel is null)
-                throw CliException.Usage("name the object with id=, object= or type= in the URI; a token URI alone would match everything");
             var (module, session) = options.Open(parse, uri, readWrite: true, loginRequired: false);
             using (module)
             using (session)
             {
-                var found = session.FindObjects(UriSelection.Template(uri));
-                if (found.Count == 0)
-                    throw CliException.CardOrData($"no object matches {UriSelection.Redacted(uri)} (log in first if it is private)");
-                if (found.Count > 1 && !parse.GetValue(all))
-                    throw CliException.CardOrData($"{found.Count} objects match {UriSelection.Redacted(uri)}; add type= to choose one, or --all to delete them all");
+                IReadOnlyList<ObjectHandle> found;
+                try
+                {
+                    found = UriSelection.FindObjects(session, uri, allowSeveral: parse.GetValue(all));
+                }
+                catch (UriSelectionException e) when (e.Failure == UriSelectionFailure.SeveralObjects)
+                {
+                    throw new CliException(ExitCodes.CardOrDataError, e.Message + ", or --all to delete them all", e);
+                }
                 foreach (var handle in found)
                 {
-                    var (cls, label, id, keyType) = P11Command.Describe(session, handle);
+                    var o = ObjectSummary.Read(session, handle);
                     session.DestroyObject(handle);
-                    output.Out.WriteLine(string.Join(' ', new[] { "deleted", cls, keyType, $"id={id}", $"label='{label}'" }.Where(part => part.Length > 0)));
+                    output.Out.WriteLine(string.Join(' ', new[] { "deleted", o.Type, o.KeyType, $"id={o.Id}", $"label='{o.Label}'" }.Where(part => part.Length > 0)));
                 }
                 return ExitCodes.Ok;
             }
@@ -120,11 +121,11 @@ internal static class P11AdminCommands
         command.SetAction(parse =>
         {
             var uri = P11Options.ParseUri(parse.GetValue(token)!);
-            var soPin = Env(parse.GetValue(soPinEnv)!);
-            var newPin = Env(parse.GetValue(newPinEnv)!);
+            var soPin = Pins.FromEnvironment(parse.GetValue(soPinEnv)!);
+            var newPin = Pins.FromEnvironment(parse.GetValue(newPinEnv)!);
             using var module = options.Load(parse);
             using var session = UriSelection.FindSlot(module, uri).OpenSession(readWrite: true);
-            session.Login(soPin, Ck.UserSo);
+            session.Login(soPin, UserType.SecurityOfficer);
             try
             {
                 session.InitPin(newPin);
@@ -153,7 +154,7 @@ internal static class P11AdminCommands
             var (module, session) = options.Open(parse, uri, readWrite: true, loginRequired: true);
             using (module)
             using (session)
-                session.ChangePin(oldPin, Env(parse.GetValue(newPinEnv)!));
+                session.ChangePin(oldPin, Pins.FromEnvironment(parse.GetValue(newPinEnv)!));
             output.Out.WriteLine("PIN changed");
             return ExitCodes.Ok;
         });
@@ -179,19 +180,16 @@ internal static class P11AdminCommands
         {
             if (parse.GetValue(keyFile) is { } keyPath)
                 return ImportKey(parse, options, keyPath, parse.GetValue(token)!, parse.GetValue(label)!, parse.GetValue(id)!, output);
+            var keyId = KeyId(parse.GetValue(id)!);
+            var path = parse.GetValue(cert)!;
             X509Certificate2 certificate;
-            byte[] keyId;
             try
             {
-                var path = parse.GetValue(cert)!;
-                certificate = File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal)
-                    ? X509Certificate2.CreateFromPem(File.ReadAllText(path))
-                    : X509CertificateLoader.LoadCertificateFromFile(path);
-                keyId = Hex.Parse(parse.GetValue(id)!);
+                certificate = PemDer.ReadCertificate(File.ReadAllBytes(path));
             }
-            catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or CardKitFormatException or ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CardKitFormatException)
             {
-                throw CliException.Usage(e.Message);
+                throw CliException.Usage($"--cert '{path}': {e.Message}");
             }
             using (certificate)
             {
@@ -220,15 +218,11 @@ internal static class P11AdminCommands
             using (module)
             using (session)
             {
-                var der = session.GetAttribute(UriSelection.FindOne(session, uri), Ck.AttrValue)
-                    ?? throw CliException.CardOrData("the object has no CKA_VALUE (is it a certificate?)");
-                var path = parse.GetValue(outFile);
-                if (path is not null && path.EndsWith(".der", StringComparison.OrdinalIgnoreCase))
-                    File.WriteAllBytes(path, der);
-                else if (path is not null)
-                    File.WriteAllText(path, System.Security.Cryptography.PemEncoding.WriteString("CERTIFICATE", der) + "\n");
+                var der = session.GetAttribute(UriSelection.FindOne(session, uri), AttributeType.Value).AsBytes();
+                if (parse.GetValue(outFile) is { } path)
+                    File.WriteAllBytes(path, PemDer.ForFile(path, "CERTIFICATE", der));
                 else
-                    output.Out.WriteLine(System.Security.Cryptography.PemEncoding.WriteString("CERTIFICATE", der));
+                    output.Out.Write(PemDer.ToPem("CERTIFICATE", der));
                 return ExitCodes.Ok;
             }
         });
@@ -237,15 +231,13 @@ internal static class P11AdminCommands
 
     private static int ImportKey(ParseResult parse, P11Options options, string path, string token, string label, string idHex, CliOutput output)
     {
+        var keyId = KeyId(idHex);
         System.Security.Cryptography.AsymmetricAlgorithm key;
-        byte[] keyId;
         try
         {
-            var pem = File.ReadAllText(path);
-            keyId = Hex.Parse(idHex);
-            key = ImportPem(pem);
+            key = PemDer.ReadPrivateKey(File.ReadAllText(path));
         }
-        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or ArgumentException or CardKitFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CardKitFormatException)
         {
             throw CliException.Usage($"--key '{path}': {e.Message}");
         }
@@ -260,57 +252,40 @@ internal static class P11AdminCommands
         return ExitCodes.Ok;
     }
 
-    // RSA first; a PEM that is not an RSA key is tried as EC (the CryptographicException says why if neither).
-    private static System.Security.Cryptography.AsymmetricAlgorithm ImportPem(string pem)
-    {
-        var rsa = System.Security.Cryptography.RSA.Create();
-        try
-        {
-            rsa.ImportFromPem(pem);
-            return rsa;
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
-        {
-            rsa.Dispose();
-        }
-        var ec = System.Security.Cryptography.ECDsa.Create();
-        try
-        {
-            ec.ImportFromPem(pem);
-            return ec;
-        }
-        catch
-        {
-            ec.Dispose();
-            throw;
-        }
-    }
-
     private static Command Events(CliOutput output)
     {
         var options = new P11Options();
-        var seconds = new Option<double>("-t") { Description = "Watch for this many seconds.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds", "-t") { Description = "Watch for this many seconds.", DefaultValueFactory = _ => 10 };
         var command = new Command("events", "Print slot events (token inserted or removed) as the module reports them.") { seconds };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var module = options.Load(parse);
-            var until = DateTime.UtcNow.AddSeconds(parse.GetValue(seconds));
-            while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
+            using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            watch.CancelAfter(TimeSpan.FromSeconds(parse.GetValue(seconds)));
+            try
             {
-                var slot = module.PollSlotEvent(out var supported);
-                if (!supported)
-                    throw CliException.Environment($"{module.Path} does not report slot events (C_WaitForSlotEvent: CKR_FUNCTION_NOT_SUPPORTED)");
-                if (slot is not null)
+                await foreach (var slot in module.WatchSlotEventsAsync(cancellationToken: watch.Token).ConfigureAwait(false))
                     output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss.fff}] slot {slot.Id}: {slot.Description}"));
-                else
-                    await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // -t is over.
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Env(string variable) =>
-        Environment.GetEnvironmentVariable(variable) ?? throw CliException.Usage($"the environment variable {variable} is not set");
+    private static byte[] KeyId(string hex)
+    {
+        try
+        {
+            return Hex.Parse(hex);
+        }
+        catch (CardKitFormatException e)
+        {
+            throw CliException.Usage($"--id: {e.Message}");
+        }
+    }
 }

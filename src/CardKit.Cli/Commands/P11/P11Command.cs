@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CardKit.Pkcs11;
 
 namespace CardKit.Cli.Commands.P11;
@@ -33,41 +32,18 @@ internal static class P11Command
         command.SetAction(parse =>
         {
             using var module = options.Load(parse);
-            var info = module.GetInfo();
-            var slots = module.GetSlots(tokenPresent: false);
+            var summary = ModuleSummary.Read(module);
             if (parse.GetValue(json))
             {
-                output.WriteJson(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("module", module.Path);
-                    w.WriteString("manufacturer", info.Manufacturer);
-                    w.WriteString("description", info.Description);
-                    w.WriteString("cryptokiVersion", info.CryptokiVersion);
-                    w.WriteStartArray("slots");
-                    foreach (var slot in slots)
-                    {
-                        var token = slot.GetTokenInfo();
-                        w.WriteStartObject();
-                        w.WriteNumber("id", (ulong)slot.Id);
-                        w.WriteString("description", slot.Description);
-                        w.WriteString("token", token.Label);
-                        w.WriteBoolean("initialized", token.Initialized);
-                        w.WriteString("serial", token.SerialNumber);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                output.WriteJson(summary, Pkcs11JsonContext.Default.ModuleSummary);
                 return ExitCodes.Ok;
             }
-            output.Out.WriteLine($"Module:  {module.Path}");
-            output.Out.WriteLine($"Library: {info.Description} ({info.Manufacturer}), Cryptoki {info.CryptokiVersion}, version {info.LibraryVersion}");
-            foreach (var slot in slots)
+            output.Out.WriteLine($"Module:  {summary.Module}");
+            output.Out.WriteLine($"Library: {summary.Description} ({summary.Manufacturer}), Cryptoki {summary.CryptokiVersion}, version {summary.LibraryVersion}");
+            foreach (var slot in summary.Slots)
             {
-                var token = slot.GetTokenInfo();
                 output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Slot {slot.Id}: {slot.Description}; token '{token.Label}'{(token.Initialized ? "" : " (not initialized)")}, serial {token.SerialNumber}, {token.Model}"));
+                    $"Slot {slot.Id}: {slot.Description}; token '{slot.Token}'{(slot.Initialized ? "" : " (not initialized)")}, serial {slot.Serial}, {slot.Model}"));
             }
             return ExitCodes.Ok;
         });
@@ -88,28 +64,11 @@ internal static class P11Command
             var mechanisms = slot.GetMechanisms();
             if (parse.GetValue(json))
             {
-                output.WriteJson(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (var m in mechanisms)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("name", m.Name);
-                        w.WriteNumber("type", m.Type);
-                        w.WriteNumber("minKeySize", m.MinKeySize);
-                        w.WriteNumber("maxKeySize", m.MaxKeySize);
-                        w.WriteStartArray("capabilities");
-                        foreach (var c in m.Capabilities)
-                            w.WriteStringValue(c);
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                });
+                output.WriteJson(mechanisms, Pkcs11JsonContext.Default.IReadOnlyListMechanismInfo);
                 return ExitCodes.Ok;
             }
             foreach (var m in mechanisms)
-                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Name,-24} 0x{m.Type:X8}  key sizes {$"{m.MinKeySize}-{m.MaxKeySize}",-10} {string.Join(", ", m.Capabilities)}"));
+                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{m.Name,-24} 0x{(ulong)m.Type:X8}  key sizes {$"{m.MinKeySize}-{m.MaxKeySize}",-10} {string.Join(", ", m.Capabilities)}"));
             return ExitCodes.Ok;
         });
         return command;
@@ -129,28 +88,15 @@ internal static class P11Command
             using (module)
             using (session)
             {
-                var rows = session.FindObjects(UriSelection.Template(parsed)).Select(handle => Describe(session, handle)).ToList();
+                IReadOnlyList<ObjectSummary> rows = [.. session.FindObjects(UriSelection.Template(parsed)).Select(handle => ObjectSummary.Read(session, handle))];
                 if (parse.GetValue(json))
                 {
-                    output.WriteJson(w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var r in rows)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("type", r.Class);
-                            w.WriteString("label", r.Label);
-                            w.WriteString("id", r.Id);
-                            w.WriteString("keyType", r.KeyType);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
-                    });
+                    output.WriteJson(rows, Pkcs11JsonContext.Default.IReadOnlyListObjectSummary);
                 }
                 else
                 {
                     foreach (var r in rows)
-                        output.Out.WriteLine($"{r.Class,-10} {r.KeyType,-4} id={r.Id,-8} label='{r.Label}'");
+                        output.Out.WriteLine($"{r.Type,-10} {r.KeyType,-4} id={r.Id,-8} label='{r.Label}'");
                 }
                 return ExitCodes.Ok;
             }
@@ -185,13 +131,11 @@ internal static class P11Command
             using (module)
             using (session)
             {
-                var existing = session.FindObjects([AttributeValue.Bytes(Ck.AttrId, keyId)]);
-                if (existing.Count > 0)
-                    throw CliException.CardOrData($"the token already has {existing.Count} object(s) with id {Hex.Format(keyId, '\0')}; choose another --id");
+                session.ThrowIfIdInUse(keyId);
                 session.GenerateKeyPair(spec, parse.GetValue(label)!, keyId);
                 output.Out.WriteLine($"generated {parse.GetValue(type)} key pair '{parse.GetValue(label)}' id {Hex.Format(keyId, '\0')} on token '{uri.Token}'");
-                output.Out.WriteLine($"  private: pkcs11:token={uri.Token};id={string.Concat(keyId.Select(b => $"%{b:X2}"))};type=private");
-                output.Out.WriteLine($"  public:  pkcs11:token={uri.Token};id={string.Concat(keyId.Select(b => $"%{b:X2}"))};type=public");
+                output.Out.WriteLine($"  private: {uri.ObjectUri(keyId, ObjectClass.PrivateKey)}");
+                output.Out.WriteLine($"  public:  {uri.ObjectUri(keyId, ObjectClass.PublicKey)}");
                 return ExitCodes.Ok;
             }
         });
@@ -275,18 +219,14 @@ internal static class P11Command
             using (session)
             {
                 var der = PublicKeys.ExportDer(session, UriSelection.FindOne(session, uri));
-                var pem = System.Security.Cryptography.PemEncoding.WriteString("PUBLIC KEY", der) + "\n";
                 if (parse.GetValue(outFile) is { } path)
                 {
-                    if (path.EndsWith(".der", StringComparison.OrdinalIgnoreCase))
-                        File.WriteAllBytes(path, der);
-                    else
-                        File.WriteAllText(path, pem);
+                    File.WriteAllBytes(path, PemDer.ForFile(path, "PUBLIC KEY", der));
                     output.Out.WriteLine($"public key written to {path}");
                 }
                 else
                 {
-                    output.Out.Write(pem);
+                    output.Out.Write(PemDer.ToPem("PUBLIC KEY", der));
                 }
                 return ExitCodes.Ok;
             }
@@ -313,29 +253,6 @@ internal static class P11Command
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>An object as `objects` lists it: class as in RFC 7512 type=, label, id in hex, key type.</summary>
-    internal static (string Class, string Label, string Id, string KeyType) Describe(Pkcs11Session session, nuint handle)
-    {
-        var a = session.GetAttributes(handle, Ck.AttrClass, Ck.AttrLabel, Ck.AttrId, Ck.AttrKeyType);
-        var cls = a[Ck.AttrClass] is { } c ? new AttributeValue(Ck.AttrClass, c).AsNumber() switch
-        {
-            Ck.ObjectPublicKey => "public",
-            Ck.ObjectPrivateKey => "private",
-            Ck.ObjectSecretKey => "secret-key",
-            Ck.ObjectCertificate => "cert",
-            _ => "data",
-        } : "?";
-        var keyType = a[Ck.AttrKeyType] is { } k ? new AttributeValue(Ck.AttrKeyType, k).AsNumber() switch
-        {
-            Ck.KeyRsa => "RSA",
-            Ck.KeyEc => "EC",
-            Ck.KeyEcEdwards => "EdDSA",
-            Ck.KeyAes => "AES",
-            var other => $"0x{other:X}",
-        } : "";
-        return (cls, a[Ck.AttrLabel] is { } l ? System.Text.Encoding.UTF8.GetString(l) : "", a[Ck.AttrId] is { } id ? Hex.Format(id, '\0') : "", keyType);
     }
 
     private static SignatureScheme Scheme(string name)

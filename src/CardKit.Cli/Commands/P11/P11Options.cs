@@ -1,9 +1,10 @@
 using System.CommandLine;
+using CardKit.Hosting;
 using CardKit.Pkcs11;
 
 namespace CardKit.Cli.Commands.P11;
 
-/// <summary>--module, PIN sources, and URI resolution shared by the p11 commands. PINs are never printed.</summary>
+/// <summary>--module, --pin and --pin-env for the p11 and tls commands: option parsing and the PIN prompt; the rest is in CardKit.Pkcs11 and CardKit.Hosting. PINs are never printed.</summary>
 internal sealed class P11Options
 {
     public Option<string?> Module { get; } = new("--module") { Description = "PKCS#11 module (default: $PKCS11_MODULE, else SoftHSM2 where installed)." };
@@ -19,13 +20,11 @@ internal sealed class P11Options
         command.Options.Add(PinEnv);
     }
 
-    public Pkcs11Module Load(ParseResult parse)
-    {
-        var path = parse.GetValue(Module) ?? Pkcs11Module.DefaultPath()
-            ?? throw CliException.Environment("no PKCS#11 module: give --module PATH or set PKCS11_MODULE (SoftHSM2: apt-get install softhsm2)");
-        return Pkcs11Module.Load(path);
-    }
+    public string ModulePath(ParseResult parse) => Pkcs11Modules.Resolve(parse.GetValue(Module));
 
+    public Pkcs11Module Load(ParseResult parse) => Pkcs11Modules.Load(parse.GetValue(Module));
+
+    /// <summary>A URI given on the command line: malformed is a usage error.</summary>
     public static Pkcs11Uri ParseUri(string text)
     {
         try
@@ -38,16 +37,10 @@ internal sealed class P11Options
         }
     }
 
-    /// <summary>The PIN from the URI (pin-value / pin-source), --pin, --pin-env, or an echo-off prompt; null when none is available.</summary>
-    public string? ResolvePin(ParseResult parse, Pkcs11Uri? uri, bool required)
-    {
-        var pin = uri?.ResolvePin() ?? parse.GetValue(Pin);
-        if (pin is null && parse.GetValue(PinEnv) is { } variable)
-            pin = Environment.GetEnvironmentVariable(variable) ?? throw CliException.Usage($"--pin-env: {variable} is not set");
-        if (pin is null && required && !Console.IsInputRedirected)
-            pin = Prompt();
-        return pin;
-    }
+    /// <summary>The PIN from the URI (pin-value / pin-source), --pin, --pin-env, or (when <paramref name="required"/> on a terminal) an echo-off prompt; null when none.</summary>
+    public string? ResolvePin(ParseResult parse, Pkcs11Uri? uri, bool required) =>
+        Pins.Resolve(uri, parse.GetValue(Pin), parse.GetValue(PinEnv))
+        ?? (required && !Console.IsInputRedirected ? Prompt() : null);
 
     private static string Prompt()
     {
@@ -67,20 +60,13 @@ internal sealed class P11Options
         return pin.ToString();
     }
 
-    /// <summary>Opens a session on the URI's token, logged in when a PIN is known (or <paramref name="loginRequired"/>).</summary>
+    /// <summary>Loads the module and opens a session on the URI's token, logged in when a PIN is known (required when <paramref name="loginRequired"/>).</summary>
     public (Pkcs11Module Module, Pkcs11Session Session) Open(ParseResult parse, Pkcs11Uri uri, bool readWrite, bool loginRequired)
     {
         var module = Load(parse);
         try
         {
-            var slot = UriSelection.FindSlot(module, uri);
-            var session = slot.OpenSession(readWrite);
-            var pin = ResolvePin(parse, uri, loginRequired);
-            if (pin is not null)
-                session.Login(pin);
-            else if (loginRequired)
-                throw CliException.Usage("this needs the user PIN: pin-value= or pin-source= in the URI, --pin, or --pin-env");
-            return (module, session);
+            return (module, UriSelection.OpenSession(module, uri, ResolvePin(parse, uri, loginRequired), readWrite, loginRequired));
         }
         catch
         {

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CardKit.Atr;
 using CardKit.Capture;
+using CardKit.Hosting;
 using CardKit.Iso7816;
 
 namespace CardKit.Cli.Commands.Spy;
@@ -65,8 +66,8 @@ internal static class SpyCommand
     private static SmartcardList? LoadList(string? path)
     {
         if (path is not null)
-            return File.Exists(path) ? SmartcardList.Load(path) : throw CliException.Usage($"ATR list '{path}' not found");
-        return SmartcardList.FindDefault() is { } found ? SmartcardList.Load(found) : null;
+            return File.Exists(path) ? SmartcardListFiles.Load(path) : throw CliException.Usage($"ATR list '{path}' not found");
+        return SmartcardListFiles.FindDefault() is { } found ? SmartcardListFiles.Load(found) : null;
     }
 
     private static AidTable? LoadAids(string? path)

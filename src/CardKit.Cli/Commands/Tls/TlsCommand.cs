@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CardKit.Cli.Commands.P11;
+using CardKit.Hosting;
 using CardKit.Pkcs11;
 
 namespace CardKit.Cli.Commands.Tls;
@@ -39,11 +40,30 @@ internal static class TlsCommand
             command.Options.Add(Ca);
         }
 
-        public (X509Certificate2 Own, X509Certificate2Collection Trust) Load(ParseResult parse)
+        /// <summary>
+        /// Sets up OpenSSL's pkcs11 engine for the module (once for the process: it sets
+        /// OPENSSL_CONF, see <see cref="OpenSslPkcs11Engine"/>), then loads this side's certificate
+        /// with its token key and the CAs. The caller disposes the engine when the connection ends.
+        /// </summary>
+        public (OpenSslPkcs11Engine Engine, X509Certificate2 Own, X509Certificate2Collection Trust) Load(ParseResult parse)
         {
             var uri = P11Options.ParseUri(parse.GetValue(Key)!);
-            var pin = P11.ResolvePin(parse, uri, required: true) ?? throw CliException.Usage("the key needs the user PIN");
-            var module = parse.GetValue(P11.Module) ?? Pkcs11Module.DefaultPath() ?? throw CliException.Environment("no PKCS#11 module: --module or PKCS11_MODULE");
+            var pin = P11.ResolvePin(parse, uri, required: true) ?? throw new PinRequiredException(uri);
+            var engine = OpenSslPkcs11Engine.Configure(P11.ModulePath(parse));
+            try
+            {
+                var trust = LoadTrust(parse);
+                return (engine, engine.LoadCertificate(parse.GetValue(Cert)!, uri, pin), trust);
+            }
+            catch
+            {
+                engine.Dispose();
+                throw;
+            }
+        }
+
+        private X509Certificate2Collection LoadTrust(ParseResult parse)
+        {
             var trust = new X509Certificate2Collection();
             try
             {
@@ -53,7 +73,7 @@ internal static class TlsCommand
             {
                 throw CliException.Usage($"--ca '{parse.GetValue(Ca)}': {e.Message}");
             }
-            return (TokenCertificate.Load(parse.GetValue(Cert)!, uri, pin, module), trust);
+            return trust;
         }
     }
 
@@ -66,11 +86,12 @@ internal static class TlsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (host, port) = HostPort(parse.GetValue(endpoint)!);
-            var (own, trust) = options.Load(parse);
+            var (engine, own, trust) = options.Load(parse);
+            using var _ = engine;
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-            string? rejection = null;
-            using var tls = new SslStream(client.GetStream(), false, (_, certificate, chain, errors) => Verify(certificate, errors, trust, out rejection, requireCertificate: true, checkName: true));
+            var verifier = new TlsPeerVerifier(trust, checkHostName: true);
+            using var tls = new SslStream(client.GetStream(), false, verifier.Verify);
             try
             {
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
@@ -82,7 +103,7 @@ internal static class TlsCommand
             }
             catch (AuthenticationException e)
             {
-                throw CliException.CardOrData($"TLS handshake with {host}:{port} failed: {rejection ?? e.Message}");
+                throw CliException.CardOrData($"TLS handshake with {host}:{port} failed: {verifier.Rejection?.Message ?? e.Message}");
             }
             output.Error.WriteLine($"cardkit: connected to {host}:{port} with {tls.SslProtocol}, server '{tls.RemoteCertificate?.Subject}'");
             await Relay(tls, cancellationToken).ConfigureAwait(false);
@@ -99,7 +120,8 @@ internal static class TlsCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (own, trust) = options.Load(parse);
+            var (engine, own, trust) = options.Load(parse);
+            using var _ = engine;
             var listener = new TcpListener(IPAddress.Loopback, parse.GetValue(port));
             listener.Start();
             output.Error.WriteLine($"cardkit: listening on 127.0.0.1:{parse.GetValue(port)}");
@@ -108,8 +130,8 @@ internal static class TlsCommand
                 while (true)
                 {
                     using var client = await listener.AcceptTcpClientAsync(cancellationToken).ConfigureAwait(false);
-                    string? rejection = null;
-                    using var tls = new SslStream(client.GetStream(), false, (_, certificate, chain, errors) => Verify(certificate, errors, trust, out rejection, requireCertificate: true, checkName: false));
+                    var verifier = new TlsPeerVerifier(trust, checkHostName: false);
+                    using var tls = new SslStream(client.GetStream(), false, verifier.Verify);
                     try
                     {
                         await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
@@ -121,7 +143,7 @@ internal static class TlsCommand
                     }
                     catch (Exception e) when (e is AuthenticationException or IOException)
                     {
-                        output.Error.WriteLine($"cardkit: rejected a client: {rejection ?? e.Message}");
+                        output.Error.WriteLine($"cardkit: rejected a client: {verifier.Rejection?.Message ?? e.Message}");
                         continue;
                     }
                     output.Error.WriteLine($"cardkit: client '{tls.RemoteCertificate?.Subject}' connected with {tls.SslProtocol}");
@@ -135,31 +157,6 @@ internal static class TlsCommand
             }
         });
         return command;
-    }
-
-    /// <summary>The peer must present a certificate that chains to the given CAs (and, for a server, names the host).</summary>
-    private static bool Verify(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection trust, out string? rejection, bool requireCertificate, bool checkName)
-    {
-        rejection = null;
-        if (certificate is null)
-        {
-            rejection = "the peer presented no certificate";
-            return !requireCertificate;
-        }
-        if (checkName && errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            rejection = $"the server certificate '{certificate.Subject}' does not name the host connected to";
-            return false;
-        }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var peer = new X509Certificate2(certificate);
-        if (chain.Build(peer))
-            return true;
-        rejection = $"the peer certificate '{peer.Subject}' is not trusted: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));
-        return false;
     }
 
     private static (string Host, int Port) HostPort(string text)

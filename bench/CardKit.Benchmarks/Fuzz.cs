@@ -31,6 +31,8 @@ internal static class Fuzz
             Hex.Parse("3B 9F 95 80 1F C3 80 31 E0 73 FE 21 13 63 55 40 18 83 07 90 00 C2"),
             Hex.Parse("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A"),
             Hex.Parse("810A01566FEC6365204DE0696CFFFFFF06816021436587FFFFFFFFFFFFFF"),
+            Hex.Parse("A80FC0034F3A01C1034F2505C4034F1102A905CA034F5003AA05C2034F4A04"),
+            """{"format":"cardkit-sim-backup/1","iccid":"1","files":[{"name":"EF_ADN","fid":"6F3A","recordLength":2,"records":["FFFF"]}]}"""u8.ToArray(),
             "token=demo;id=%01%A2;type=private;x-vendor=1?pin-value=1234&module-path=/usr/lib/m.so"u8.ToArray(),
             Hex.Parse("00 00 82 04 00 08 04 02 01 04 09 00 00 00 00 0D 00 00 00 00 20 00 00 08 30 30 30 30 00 00 00 00"),
             Hex.Parse("01 00 82 04 00 00 04 08 04 03 02 03 04 09 00 01 02 00 00 00 00 24 00 00 08 30 30 30 30 30 30 30 30"),
@@ -52,6 +54,9 @@ internal static class Fuzz
             if (input.Length > 0)
                 AtrExplanation.Explain(AtrParser.Parse(input));
             formatErrors += Try(() => Sim.AdnRecord.Decode(1, input));
+            formatErrors += Try(() => Sim.EfPbrRecord.Decode(1, input));
+            formatErrors += Try(() => Sim.SimBackup.Read(new MemoryStream(input)));
+            Sim.AlphaIdentifier.DecodeEmail(input);
             formatErrors += Try(() => RoundTripUri("pkcs11:" + System.Text.Encoding.Latin1.GetString(input)));
             formatErrors += FuzzPinStructures(input);
             ApduDecoder.Describe(input);
@@ -64,7 +69,7 @@ internal static class Fuzz
             if (i % 10_000 == 0)
                 card.Reset();
         }
-        Console.WriteLine($"fuzz: {count:N0} inputs x 12 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"fuzz: {count:N0} inputs x 15 targets, seed {seed}, {formatErrors:N0} format errors (expected), no other exception, {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using CardKit.Emulator;
 using CardKit.Hosting;
+using CardKit.Sim;
 using CardKit.Pcsc;
 using CardKit.Pkcs11;
 
@@ -18,6 +19,9 @@ internal static class Failures
         {
             CliException cli => (cli.ExitCode, cli.Message),
             ReaderSelectionException selection => (ExitCode(selection.Category), selection.Message + Hint(selection.Failure)),
+            Chv1RequiredException pin => (ExitCode(pin.Category), pin.Message + " Give it with --pin-env VAR (or --pin)."),
+            PinRefusedException { Reason: not PinRefusal.Blocked } refused => (ExitCode(refused.Category), refused.Message + " Use --force if you are sure."),
+            SimBackupMismatchException { Mismatch: SimBackupMismatch.OtherCard } other => (ExitCode(other.Category), other.Message + "; use --other-card to restore it anyway"),
             PcscException pcsc => (ExitCode(pcsc.Category), pcsc.Message + Hint(pcsc.Error)),
             VpcdUnreachableException vpcd => (ExitCode(vpcd.Category), vpcd.Message + " In this repository: `scripts/pcscd.sh start`."),
             CardKitException known when Pkcs11Hint(known) is { } hint => (ExitCode(known.Category), known.Message + hint),

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CardKit.Atr;
 using CardKit.Capture;
+using CardKit.Sim;
 using CardKit.Iso7816;
 using CardKit.Scripting;
 
@@ -13,6 +14,10 @@ namespace CardKit;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SpyMessage))]
 [JsonSerializable(typeof(TraceEvent))]
+[JsonSerializable(typeof(SimInfo))]
+[JsonSerializable(typeof(RecordFileInfo))]
+[JsonSerializable(typeof(IReadOnlyList<PhonebookRow>))]
+[JsonSerializable(typeof(SimBackup))]
 [JsonSerializable(typeof(AtrReport))]
 [JsonSerializable(typeof(AtrParseDocument))]
 [JsonSerializable(typeof(AtrBatchError))]

@@ -44,27 +44,65 @@ public class SimSessionTests
         using (channel)
         {
             Assert.Equal(3, sim.ReadChv1Status().RemainingAttempts);
-            Assert.Contains("2 attempt(s) left", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999")).Message, StringComparison.Ordinal);
-            Assert.Contains("1 attempt(s) left", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999")).Message, StringComparison.Ordinal);
-            var refused = Assert.Throws<CardStatusException>(() => sim.VerifyChv1("1234"));
-            Assert.Contains("Not trying it", refused.Message, StringComparison.Ordinal);
+            var first = Assert.Throws<WrongPinException>(() => sim.VerifyChv1("9999"));
+            Assert.Equal(2, first.RemainingAttempts);
+            Assert.Contains("2 attempt(s) left", first.Message, StringComparison.Ordinal);
+            Assert.Equal(1, Assert.Throws<WrongPinException>(() => sim.VerifyChv1("9999")).RemainingAttempts);
+            var refused = Assert.Throws<PinRefusedException>(() => sim.VerifyChv1("1234"));
+            Assert.Equal(PinRefusal.LastAttempt, refused.Reason);
+            Assert.Equal(1, refused.RemainingAttempts);
+            Assert.Equal(ErrorCategory.CardOrData, refused.Category);
+            Assert.DoesNotContain("--", refused.Message, StringComparison.Ordinal); // the host names its own options
             Assert.Equal(1, sim.ReadChv1Status().RemainingAttempts);
-            // --force spends it; a wrong one now blocks, and the message says so.
-            Assert.Contains("blocked", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("9999", force: true)).Message, StringComparison.Ordinal);
+            // Allowed to spend it: a wrong one now blocks, and the exception says so.
+            var blocked = Assert.Throws<WrongPinException>(() => sim.VerifyChv1("9999", allowLastAttempt: true));
+            Assert.Equal(0, blocked.RemainingAttempts);
+            Assert.Contains("blocked", blocked.Message, StringComparison.Ordinal);
             Assert.True(sim.ReadChv1Status().Blocked);
-            Assert.Contains("PUK", Assert.Throws<CardStatusException>(() => sim.VerifyChv1("1234", force: true)).Message, StringComparison.Ordinal);
+            var refusedBlocked = Assert.Throws<PinRefusedException>(() => sim.VerifyChv1("1234", allowLastAttempt: true));
+            Assert.Equal(PinRefusal.Blocked, refusedBlocked.Reason);
+            Assert.Contains("PUK", refusedBlocked.Message, StringComparison.Ordinal);
         }
     }
 
-    [Fact]
-    public void Reading_without_the_PIN_says_to_give_it()
+    [Theory]
+    [InlineData("123")]
+    [InlineData("123456789")]
+    [InlineData("12ab")]
+    public void A_PIN_that_is_not_4_to_8_digits_is_a_usage_error_and_nothing_is_sent(string pin)
     {
         var (channel, sim) = Open("sim");
         using (channel)
         {
-            var e = Assert.Throws<CardStatusException>(() => sim.ReadPhonebook().ToList());
+            var before = sim.ApduCount;
+            var e = Assert.ThrowsAny<CardKitException>(() => sim.VerifyChv1(pin));
+            Assert.Equal(ErrorCategory.Usage, e.Category);
+            Assert.Contains("4 to 8 digits", e.Message, StringComparison.Ordinal);
+            Assert.Equal(before, sim.ApduCount);
+            Assert.Equal(3, sim.ReadChv1Status().RemainingAttempts);
+        }
+    }
+
+    [Fact]
+    public void Open_with_a_PIN_verifies_it_once_and_a_wrong_one_costs_one_attempt()
+    {
+        using var channel = new EmulatedChannel(VirtualCards.Create("usim"));
+        Assert.Equal("234150123456789", SimSession.Open(channel, "1234").TryReadImsi());
+        using var other = new EmulatedChannel(VirtualCards.Create("sim"));
+        Assert.Equal(2, Assert.Throws<WrongPinException>(() => SimSession.Open(other, "0000")).RemainingAttempts);
+        Assert.Equal(2, SimSession.Open(other).ReadChv1Status().RemainingAttempts);
+    }
+
+    [Fact]
+    public void Reading_without_the_PIN_says_it_is_needed()
+    {
+        var (channel, sim) = Open("sim");
+        using (channel)
+        {
+            var e = Assert.Throws<Chv1RequiredException>(() => sim.ReadPhonebook().ToList());
             Assert.Equal(0x9804, e.StatusWord.Value);
-            Assert.Contains("--pin", e.Message, StringComparison.Ordinal);
+            Assert.Contains("must be verified first", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("--", e.Message, StringComparison.Ordinal);
         }
     }
 
@@ -105,6 +143,7 @@ public class SimSessionTests
             sim.VerifyChv1("1234");
             var layout = sim.FindPhonebook();
             Assert.Contains("EF_PBR", layout.Location, StringComparison.Ordinal);
+            Assert.Equal(PhonebookDirectory.Phonebook, layout.Directory);
             Assert.Equal(0x4F3A, layout.Adn.Fid);
             var alice = sim.ReadPhonebook().Single(e => e.Adn.Name == "Alice");
             Assert.Equal("alice@example.org", alice.Email);
@@ -171,5 +210,35 @@ public class SimSessionTests
             Assert.Equal("Zoë Ünal", entry.Adn.Name);
             Assert.Equal(number, entry.Adn.DisplayNumber);
         }
+    }
+
+    [Fact]
+    public void The_card_information_is_one_typed_result()
+    {
+        using var card = SimCards.Open("sim", pin: null);
+        var info = card.Sim.ReadInfo();
+        Assert.Equal((SimKind.Gsm, "3B 16 94 71 01 01 05 02 00", "8944100000001234567", null), (info.Kind, info.Atr, info.Iccid, info.Imsi));
+        Assert.Equal(new ChvStatus(true, 3, false), info.Chv1);
+        Assert.Equal("DF_TELECOM 7F10", info.Phonebook.Location);
+        Assert.Equal(["EF_ADN", "EF_EXT1"], info.Phonebook.Files.Select(f => f.Name));
+        using var usim = SimCards.Open("usim");
+        Assert.Equal("234150123456789", usim.Sim.ReadInfo().Imsi);
+    }
+
+    [Fact]
+    public void An_e_mail_written_in_ASCII_is_read_as_ASCII_and_flagged()
+    {
+        using var card = SimCards.Load(CardKit.Testing.UsimVariants.AsciiEmail());
+        var entries = card.Sim.ReadPhonebook().ToList();
+        var alice = entries.Single(e => e.Adn.Name == "Alice");
+        Assert.Equal("alice@example.org", alice.Email);
+        Assert.Equal(AlphaCoding.Ascii, alice.EmailCoding);
+        Assert.True(alice.EmailNonConforming);
+        Assert.False(alice.Adn.NonConforming);
+        Assert.True(PhonebookRow.From(alice).NonConforming);
+        // The built-in USIM's e-mail is GSM-coded ('@' = 00): read the same, not flagged.
+        using var conforming = SimCards.Open("usim");
+        var gsm = conforming.Sim.ReadPhonebook().Single(e => e.Adn.Name == "Alice");
+        Assert.Equal(("alice@example.org", AlphaCoding.Gsm7, false), (gsm.Email, gsm.EmailCoding, gsm.NonConforming));
     }
 }

@@ -48,6 +48,18 @@ public static class UsimVariants
         return json.ToJsonString();
     }
 
+    /// <summary>
+    /// Alice's e-mail (EF_EMAIL record 8) written in ASCII by a non-conforming tool: '@' as 0x40,
+    /// which the GSM alphabet reads as '¡' (TS 23.038 §6.2.1).
+    /// </summary>
+    public static string AsciiEmail()
+    {
+        var (json, files) = BuiltIn();
+        var records = File(files, "3F00/7F10/5F3A/4F50")["records"]!.AsArray();
+        records[7] = "616C696365406578616D706C652E6F7267";
+        return json.ToJsonString();
+    }
+
     private static (JsonNode Json, JsonArray Files) BuiltIn()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -16,9 +16,13 @@ public sealed record AdnRecord(
     AlphaCoding NameCoding,
     string? Error = null)
 {
+    /// <summary>The bytes after the alpha identifier: length, TON/NPI, 10 BCD bytes, capability id, EXT1 id.</summary>
     public const int FixedPartLength = 14;
+
+    /// <summary>Digits the record itself holds (10 BCD bytes); more go to EXT1.</summary>
     public const int MaxDigits = 20;
 
+    /// <summary>No name, no number and nothing wrong: a free record.</summary>
     public bool IsEmpty => Name.Length == 0 && Number.Length == 0 && Error is null;
 
     /// <summary>The alpha field broke the coding rules (read as Latin-1).</summary>
@@ -109,58 +113,5 @@ public sealed record AdnRecord(
     {
         var digits = ParseNumber(number).Digits.Length;
         return digits <= MaxDigits ? 0 : (digits - MaxDigits + MaxDigits - 1) / MaxDigits;
-    }
-}
-
-/// <summary>EF_EXT1 records (GSM 11.11 §10.5.10): type, length, 10 BCD bytes, next record id.</summary>
-public static class Ext1Record
-{
-    public const int Length = 13;
-    private const byte AdditionalData = 0x02;
-
-    /// <summary>Follows the chain from <paramref name="first"/>, appending digits; returns an error text or null.</summary>
-    public static string? AppendChain(byte first, Func<byte, byte[]?> read, StringBuilder digits)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(digits);
-        var seen = new HashSet<byte>();
-        for (var id = first; id != 0xFF; )
-        {
-            if (!seen.Add(id))
-                return $"EXT1 chain loops back to record {id}";
-            var record = read(id);
-            if (record is null || record.Length < Length)
-                return $"EXT1 record {id} is missing";
-            if (record[0] != AdditionalData)
-                return $"EXT1 record {id} is not additional data (type {record[0]:X2})";
-            var length = record[1];
-            if (length > 10)
-                return $"EXT1 record {id} claims {length} bytes of 10";
-            BcdNumber.Decode(record.AsSpan(2, length), digits);
-            id = record[12];
-        }
-        return null;
-    }
-
-    /// <summary>EXT1 records for the digits after the 20th, chained in the order of <paramref name="recordIds"/>.</summary>
-    public static List<byte[]> Encode(string number, IReadOnlyList<byte> recordIds)
-    {
-        ArgumentNullException.ThrowIfNull(recordIds);
-        var digits = AdnRecord.ParseNumber(number).Digits;
-        var records = new List<byte[]>();
-        var rest = digits.Length > AdnRecord.MaxDigits ? digits[AdnRecord.MaxDigits..] : "";
-        for (var i = 0; rest.Length > 0; i++)
-        {
-            var part = rest.Length > 20 ? rest[..20] : rest;
-            rest = rest[part.Length..];
-            var record = Enumerable.Repeat((byte)0xFF, Length).ToArray();
-            var bcd = BcdNumber.Encode(part);
-            record[0] = AdditionalData;
-            record[1] = (byte)bcd.Length;
-            bcd.CopyTo(record, 2);
-            record[12] = rest.Length > 0 ? recordIds[i + 1] : (byte)0xFF;
-            records.Add(record);
-        }
-        return records;
     }
 }

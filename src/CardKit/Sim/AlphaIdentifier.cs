@@ -3,28 +3,6 @@ using System.Text;
 
 namespace CardKit.Sim;
 
-/// <summary>How an alpha identifier is coded.</summary>
-public enum AlphaCoding
-{
-    /// <summary>GSM 7-bit default alphabet, one character per byte (TS 23.038 §6.2.1).</summary>
-    Gsm7,
-    /// <summary>UCS2, first byte 0x80 (ETSI TS 102 221 Annex A, first scheme).</summary>
-    Ucs2,
-    /// <summary>First byte 0x81: count, 8-bit half-page base (TS 102 221 Annex A, second scheme).</summary>
-    Ucs2HalfPage,
-    /// <summary>First byte 0x82: count, 16-bit base (TS 102 221 Annex A, third scheme).</summary>
-    Ucs2Base,
-    /// <summary>Bytes with bit 8 set in a GSM field: written by a non-conforming tool, read as Latin-1.</summary>
-    Latin1,
-}
-
-/// <summary>A decoded alpha identifier.</summary>
-public readonly record struct AlphaText(string Text, AlphaCoding Coding)
-{
-    /// <summary>The field broke the coding rules and was read as Latin-1 (nothing dropped).</summary>
-    public bool NonConforming => Coding == AlphaCoding.Latin1;
-}
-
 /// <summary>
 /// Alpha identifiers of SIM records (GSM 11.11 §10.5.1, TS 31.102 §4.4.2.3) in the GSM default
 /// alphabet or the three UCS2 schemes of ETSI TS 102 221 Annex A.
@@ -63,6 +41,25 @@ public static class AlphaIdentifier
         return new AlphaText(text.ToString(), AlphaCoding.Gsm7);
     }
 
+    /// <summary>
+    /// Decodes an EF_EMAIL field, coded like the EF_ADN alpha identifier (3GPP TS 31.102 §4.4.2.13).
+    /// A GSM-alphabet field holding 0x40 and no 0x00 was written in ASCII by a non-conforming tool:
+    /// the GSM alphabet has '@' at 0x00 and '¡' at 0x40 (TS 23.038 §6.2.1), and no address has a '¡'
+    /// where every other character is ASCII. Such a field is read as ASCII and flagged
+    /// (<see cref="AlphaCoding.Ascii"/>); GSM and UCS2 fields decode as <see cref="Decode"/> does.
+    /// </summary>
+    public static AlphaText DecodeEmail(ReadOnlySpan<byte> field)
+    {
+        var text = Decode(field);
+        if (text.Coding != AlphaCoding.Gsm7)
+            return text;
+        var end = field.IndexOf((byte)0xFF);
+        var used = end < 0 ? field : field[..end];
+        return used.Contains((byte)0x40) && !used.Contains((byte)0x00)
+            ? new AlphaText(Encoding.ASCII.GetString(used), AlphaCoding.Ascii)
+            : text;
+    }
+
     // Annex A (0x81, 0x82): the count governs, not FF; b8 = 0 -> GSM default character, b8 = 1 -> base + low 7 bits.
     private static string DecodeWithBase(ReadOnlySpan<byte> chars, int count, int baseCodePoint)
     {
@@ -92,6 +89,10 @@ public static class AlphaIdentifier
         return field;
     }
 
+    /// <summary>
+    /// <see cref="Encode"/> without throwing: false and the reason in <paramref name="error"/> when
+    /// no scheme fits the field.
+    /// </summary>
     public static bool TryEncode(string text, int fieldLength, out byte[] field, out string error)
     {
         ArgumentNullException.ThrowIfNull(text);

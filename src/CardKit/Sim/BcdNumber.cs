@@ -24,6 +24,7 @@ public static class BcdNumber
         return true;
     }
 
+    /// <summary>The digits of <paramref name="bcd"/> (low nibble first) up to the first F.</summary>
     public static string Decode(ReadOnlySpan<byte> bcd)
     {
         var digits = new StringBuilder(bcd.Length * 2);

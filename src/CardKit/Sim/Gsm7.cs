@@ -8,6 +8,7 @@ namespace CardKit.Sim;
 /// </summary>
 public static class Gsm7
 {
+    /// <summary>The escape to the extension table (TS 23.038 §6.2.1.1).</summary>
     public const byte Escape = 0x1B;
 
     // TS 23.038 §6.2.1 Figure: default alphabet, index = code. 0x1B is the escape to the extension table.

@@ -137,18 +137,36 @@ public class SimCodecTests
     }
 
     [Fact]
-    public void Random_records_never_throw()
+    public void A_record_shorter_than_the_fixed_part_is_bad_data() =>
+        Assert.Equal(0, Assert.Throws<CardKitFormatException>(() => AdnRecord.Decode(1, new byte[13])).Offset);
+
+    [Theory]
+    // TS 31.102 §4.4.2.13 coded in the GSM alphabet: '@' is 0x00 (TS 23.038 §6.2.1), '_' is 0x11.
+    [InlineData("616C696365006578616D706C652E6F7267FFFFFFFFFFFFFFFF", "alice@example.org", AlphaCoding.Gsm7)]
+    [InlineData("7A6F65116B00782E6F7267FFFFFFFFFF", "zoe_k@x.org", AlphaCoding.Gsm7)]
+    // UCS2 (TS 102 221 Annex A, 0x80): "bob@x.de" as 16-bit characters.
+    [InlineData("800062006F006200400078002E00640065FFFFFF", "bob@x.de", AlphaCoding.Ucs2)]
+    // Written in ASCII by a non-conforming tool: '@' as 0x40 (GSM '¡'), '_' as 0x5F (GSM '§').
+    [InlineData("616C696365406578616D706C652E6F7267FFFFFFFFFFFFFFFF", "alice@example.org", AlphaCoding.Ascii)]
+    [InlineData("7A6F655F6B40782E6F7267FFFFFFFFFF", "zoe_k@x.org", AlphaCoding.Ascii)]
+    // Latin-1 bytes (0xE9 = é) in a GSM field: read as Latin-1, as names are.
+    [InlineData("72E96D7940782E6672FFFFFF", "rémy@x.fr", AlphaCoding.Latin1)]
+    public void E_mail_fields_are_read_in_their_coding_and_ASCII_ones_are_flagged(string hex, string email, AlphaCoding coding)
     {
-        var random = new Random(1111);
-        var record = new byte[30];
-        var ext = new byte[13];
-        for (var i = 0; i < 100_000; i++)
-        {
-            random.NextBytes(record);
-            random.NextBytes(ext);
-            var decoded = AdnRecord.Decode(1, record, _ => random.Next(3) == 0 ? null : ext);
-            Assert.NotNull(decoded.Name);
-        }
-        Assert.Throws<CardKitFormatException>(() => AdnRecord.Decode(1, new byte[13]));
+        var text = AlphaIdentifier.DecodeEmail(Hex.Parse(hex));
+        Assert.Equal(email, text.Text);
+        Assert.Equal(coding, text.Coding);
+        Assert.Equal(coding is AlphaCoding.Ascii or AlphaCoding.Latin1, text.NonConforming);
+    }
+
+    [Fact]
+    public void A_name_with_0x40_is_still_GSM_only_an_e_mail_field_is_read_as_ASCII()
+    {
+        // "¡Hola!" in the GSM alphabet: 0x40 is '¡' in a name.
+        var field = Hex.Parse("40486F6C6121FFFF");
+        Assert.Equal(new AlphaText("¡Hola!", AlphaCoding.Gsm7), AlphaIdentifier.Decode(field));
+        Assert.Equal(AlphaCoding.Ascii, AlphaIdentifier.DecodeEmail(field).Coding);
+        // An e-mail written by CardKit (GSM, '@' = 0x00) decodes to the address it was written from.
+        Assert.Equal(new AlphaText("a@b.c", AlphaCoding.Gsm7), AlphaIdentifier.DecodeEmail(AlphaIdentifier.Encode("a@b.c", 24)));
     }
 }

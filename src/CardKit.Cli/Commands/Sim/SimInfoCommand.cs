@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Globalization;
 using CardKit.Sim;
 
 namespace CardKit.Cli.Commands.Sim;
 
-/// <summary>`cardkit sim info`: kind, ICCID, IMSI when readable, CHV1 state, phone book files.</summary>
+/// <summary>`cardkit sim info`: kind, ICCID, IMSI when readable, CHV1 state, phone book files (<see cref="SimSession.ReadInfo"/>).</summary>
 internal static class SimInfoCommand
 {
     public static Command Create(CliOutput output)
@@ -18,49 +18,22 @@ internal static class SimInfoCommand
             var (channel, sim) = options.Open(parse, output);
             using (channel)
             {
-                var iccid = sim.ReadIccid();
-                var chv = sim.ReadChv1Status();
-                var imsi = sim.TryReadImsi();
-                var layouts = sim.FindPhonebooks();
-                var kind = sim.Kind == SimKind.Gsm ? "GSM SIM (GSM 11.11, class A0)" : "UICC with USIM (TS 102 221 / TS 31.102, class 00)";
+                var info = sim.ReadInfo();
                 if (parse.GetValue(json))
                 {
-                    output.WriteJson(w =>
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("kind", sim.Kind == SimKind.Gsm ? "gsm" : "usim");
-                        w.WriteString("atr", Hex.Format(channel.Atr.Span));
-                        w.WriteString("iccid", iccid);
-                        if (imsi is null) w.WriteNull("imsi"); else w.WriteString("imsi", imsi);
-                        w.WriteStartObject("chv1");
-                        w.WriteBoolean("enabled", chv.Enabled);
-                        w.WriteNumber("remainingAttempts", chv.RemainingAttempts);
-                        w.WriteEndObject();
-                        w.WriteStartObject("phonebook");
-                        w.WriteString("location", string.Join("; ", layouts.Select(l => l.Location)));
-                        foreach (var file in sim.PhonebookFiles())
-                        {
-                            w.WriteStartObject(file.Name);
-                            w.WriteString("fid", file.Fid.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-                            w.WriteNumber("recordLength", file.RecordLength);
-                            w.WriteNumber("recordCount", file.RecordCount);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndObject();
-                        w.WriteEndObject();
-                    });
+                    output.WriteJson(info, CardKitJsonContext.Default.SimInfo);
                     return ExitCodes.Ok;
                 }
-                output.Out.WriteLine($"Card:       {kind}");
-                output.Out.WriteLine($"ATR:        {Hex.Format(channel.Atr.Span)}");
-                output.Out.WriteLine($"ICCID:      {iccid}");
-                output.Out.WriteLine($"IMSI:       {imsi ?? "(needs the PIN: --pin or --pin-env)"}");
-                output.Out.WriteLine($"CHV1:       {(chv.Enabled ? "enabled" : "disabled")}, {(chv.RemainingAttempts >= 0 ? chv.RemainingAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")} attempt(s) left{(chv.Blocked ? " (BLOCKED)" : "")}");
-                output.Out.WriteLine($"Phone book: {string.Join("; ", layouts.Select(l => l.Location))}");
-                foreach (var file in sim.PhonebookFiles())
-                {
+                var chv = info.Chv1;
+                var attempts = chv.RemainingAttempts >= 0 ? chv.RemainingAttempts.ToString(CultureInfo.InvariantCulture) : "unknown";
+                output.Out.WriteLine($"Card:       {(info.Kind == SimKind.Gsm ? "GSM SIM (GSM 11.11, class A0)" : "UICC with USIM (TS 102 221 / TS 31.102, class 00)")}");
+                output.Out.WriteLine($"ATR:        {info.Atr}");
+                output.Out.WriteLine($"ICCID:      {info.Iccid}");
+                output.Out.WriteLine($"IMSI:       {info.Imsi ?? "(needs the PIN: --pin or --pin-env)"}");
+                output.Out.WriteLine($"CHV1:       {(chv.Enabled ? "enabled" : "disabled")}, {attempts} attempt(s) left{(chv.Blocked ? " (BLOCKED)" : "")}");
+                output.Out.WriteLine($"Phone book: {info.Phonebook.Location}");
+                foreach (var file in info.Phonebook.Files)
                     output.Out.WriteLine($"  {file.Name,-9} {file.Fid:X4}: {file.RecordCount} records of {file.RecordLength} bytes ({file.Size} bytes)");
-                }
                 return ExitCodes.Ok;
             }
         });

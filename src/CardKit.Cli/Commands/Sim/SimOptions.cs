@@ -22,7 +22,7 @@ internal sealed class SimOptions
         command.Options.Add(Force);
     }
 
-    /// <summary>Opens the card, detects SIM/USIM and verifies the PIN when one was given.</summary>
+    /// <summary>Opens the card, detects SIM/USIM and verifies the PIN when one was given (<see cref="SimSession.Open(ICardChannel, string?, bool)"/>).</summary>
     public (ICardChannel Channel, SimSession Sim) Open(ParseResult parse, CliOutput output)
     {
         var pin = parse.GetValue(Pin);
@@ -31,19 +31,7 @@ internal sealed class SimOptions
         var channel = Card.Open(parse, output);
         try
         {
-            var sim = SimSession.Open(channel);
-            if (pin is not null)
-            {
-                try
-                {
-                    sim.VerifyChv1(pin, parse.GetValue(Force));
-                }
-                catch (ArgumentException e)
-                {
-                    throw CliException.Usage(e.Message);
-                }
-            }
-            return (channel, sim);
+            return (channel, SimSession.Open(channel, pin, parse.GetValue(Force)));
         }
         catch
         {

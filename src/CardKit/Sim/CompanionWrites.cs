@@ -1,23 +1,22 @@
-using CardKit.Sim;
-
-namespace CardKit.Cli.Commands.Sim;
+namespace CardKit.Sim;
 
 /// <summary>
-/// The e-mail and additional-number records `sim write` changes for each ADN record it writes
+/// The e-mail and additional-number records a write plan changes for each ADN record it writes
 /// (TS 31.102 §4.4.2.1). Type 1: record n of the companion belongs to ADN record n. Type 2: byte
 /// <c>position</c> of EF_IAP record n names the companion record, which ends with the ADN SFI and
 /// n; new values take a free record, removed ones free theirs, and each changed EF_IAP record is
 /// written once, after the records it points to. A value the card cannot hold is a problem, or a
-/// note in <paramref name="dropped"/> when the user lets such fields go.
+/// note in <c>dropped</c> when the caller lets such fields go.
 /// </summary>
-internal sealed class CompanionWrites(SimSession sim, PhonebookLayout layout, List<SimWriteCommand.WriteStep> steps, List<string> problems, List<string>? dropped)
+internal sealed class CompanionWrites(SimSession sim, PhonebookLayout layout, List<PlannedWrite> writes, List<WriteProblem> problems, List<WriteProblem>? dropped)
 {
     private List<byte[]>? _iap;
     private readonly SortedSet<int> _iapChanged = [];
     private readonly Dictionary<ushort, Queue<int>> _free = [];
 
-    public void Add(RecordFileInfo? file, int? iapPosition, int record, string kind, string? value, string label, Func<int, byte[]> encode)
+    public void Add(Contact contact, RecordFileInfo? file, int? iapPosition, int record, string kind, string? value, Func<int, byte[]> encode)
     {
+        var label = Labels.Of(contact);
         var cannot = file is null ? $"this card has no {kind} file"
             : iapPosition is null && record > file.RecordCount ? $"{file.Name} has only {file.RecordCount} records"
             : iapPosition is not null && layout.AdnSfi is null ? $"{file.Name} is a type 2 file and EF_PBR gives no SFI for EF_ADN, which its records must name"
@@ -25,35 +24,31 @@ internal sealed class CompanionWrites(SimSession sim, PhonebookLayout layout, Li
             : null;
         if (cannot is not null)
         {
-            if (value is null)
-                return;
-            var message = $"{label}: {kind} {value}: {cannot}";
-            if (dropped is null)
-                problems.Add(message + " (--drop-fields writes the contact without it)");
-            else
-                dropped.Add(message);
+            if (value is not null)
+                (dropped ?? problems).Add(new WriteProblem(contact, WriteProblemKind.FieldNotHeld, $"{kind} {value}: {cannot}"));
             return;
         }
         if (iapPosition is { } position)
         {
-            Type2(file!, position, record, kind, value, label, encode);
+            Type2(contact, file!, position, record, kind, value, encode);
             return;
         }
         // Type 1: emptied when the contact has no value, so that an earlier occupant's stays not attached.
-        steps.Add(value is null
-            ? new SimWriteCommand.WriteStep(file!, record, Empty(file!.RecordLength), $"no {kind} for {label}")
-            : new SimWriteCommand.WriteStep(file!, record, encode(file!.RecordLength), $"{kind} {value} of {label}"));
+        writes.Add(value is null
+            ? PhonebookWritePlanner.Step(sim, file!, record, Empty(file!.RecordLength), $"no {kind} for {label}")
+            : PhonebookWritePlanner.Step(sim, file!, record, encode(file!.RecordLength), $"{kind} {value} of {label}"));
     }
 
     /// <summary>The changed EF_IAP records, each once, after the records they point to.</summary>
     public void Finish()
     {
         foreach (var record in _iapChanged)
-            steps.Add(new SimWriteCommand.WriteStep(layout.Iap!, record, _iap![record - 1], $"{layout.Iap!.Name} links of record {record}"));
+            writes.Add(PhonebookWritePlanner.Step(sim, layout.Iap!, record, [.. _iap![record - 1]], $"{layout.Iap!.Name} links of record {record}"));
     }
 
-    private void Type2(RecordFileInfo file, int position, int record, string kind, string? value, string label, Func<int, byte[]> encode)
+    private void Type2(Contact contact, RecordFileInfo file, int position, int record, string kind, string? value, Func<int, byte[]> encode)
     {
+        var label = Labels.Of(contact);
         _iap ??= sim.ReadAllRecords(layout.Iap!);
         var row = _iap[record - 1];
         var current = position < row.Length ? row[position] : (byte)0xFF;
@@ -62,7 +57,7 @@ internal sealed class CompanionWrites(SimSession sim, PhonebookLayout layout, Li
         {
             if (!linked)
                 return;
-            steps.Add(new SimWriteCommand.WriteStep(file, current, Empty(file.RecordLength), $"no {kind} for {label} (frees the record)"));
+            writes.Add(PhonebookWritePlanner.Step(sim, file, current, Empty(file.RecordLength), $"no {kind} for {label} (frees the record)"));
             Link(record, position, 0xFF);
             return;
         }
@@ -71,12 +66,12 @@ internal sealed class CompanionWrites(SimSession sim, PhonebookLayout layout, Li
         {
             if (!Free(file, position).TryDequeue(out target))
             {
-                problems.Add($"{label}: {kind} {value}: no free record left in {file.Name}");
+                problems.Add(new WriteProblem(contact, WriteProblemKind.NoFreeRecord, $"{kind} {value}: no free record left in {file.Name}"));
                 return;
             }
             Link(record, position, (byte)target);
         }
-        steps.Add(new SimWriteCommand.WriteStep(file, target, [.. encode(file.RecordLength - 2), layout.AdnSfi!.Value, (byte)record], $"{kind} {value} of {label}"));
+        writes.Add(PhonebookWritePlanner.Step(sim, file, target, [.. encode(file.RecordLength - 2), layout.AdnSfi!.Value, (byte)record], $"{kind} {value} of {label}"));
     }
 
     // Records of a type 2 file that hold nothing and that no EF_IAP record points to.

@@ -9,7 +9,7 @@ namespace CardKit.Web.Pages.Console;
 
 /// <summary>
 /// <c>/console/phonebook</c>: a SIM's phone book. GET shows the PIN state without spending a try;
-/// POST verifies the PIN once (the library refuses when one try is left and never retries) and shows
+/// POST verifies the PIN once through the library (refused when blocked or one try is left, never retried) and shows
 /// the entries, or sends them as a vCard or CSV file. The PIN is never written back into the page.
 /// </summary>
 public sealed class PhonebookModel : PageModel
@@ -49,25 +49,19 @@ public sealed class PhonebookModel : PageModel
         Use(session =>
         {
             Status = session.ReadChv1Status();
+            // The library's PIN safety, as on the command line: a blocked PIN or the last try is
+            // refused before anything reaches the card, and a PIN is never retried.
             if (Status.Enabled && !Status.Verified)
             {
-                if (string.IsNullOrEmpty(pin) || pin.Length is < 4 or > 8 || !pin.All(char.IsAsciiDigit))
+                try
+                {
+                    session.VerifyChv1(pin ?? "");
+                }
+                catch (CardKitException e) when (e.Category == ErrorCategory.Usage)
                 {
                     Problem = ("Phonebook.PinFormat", null);
                     return;
                 }
-                if (Status.Blocked)
-                {
-                    Problem = ("Phonebook.Blocked", null);
-                    return;
-                }
-                // As the command line: one try left is not spent from here.
-                if (Status.RemainingAttempts <= 1)
-                {
-                    Problem = ("Phonebook.LastTry", null);
-                    return;
-                }
-                session.VerifyChv1(pin);
             }
             var entries = session.ReadPhonebook().ToList();
             if (format is "vcard" or "csv")
@@ -100,6 +94,10 @@ public sealed class PhonebookModel : PageModel
         {
             using var channel = CardReaders.Open(Reader);
             action(SimSession.Open(channel));
+        }
+        catch (PinRefusedException e)
+        {
+            Problem = (e.Reason == PinRefusal.Blocked ? "Phonebook.Blocked" : "Phonebook.LastTry", null);
         }
         catch (CardStatusException e)
         {

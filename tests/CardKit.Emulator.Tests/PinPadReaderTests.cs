@@ -124,14 +124,17 @@ public class PinPadReaderTests
             asked++;
             return "9999";
         });
-        Assert.Contains("2 attempt(s) left", Assert.Throws<CardStatusException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded)).Message, StringComparison.Ordinal);
-        Assert.Contains("1 attempt(s) left", Assert.Throws<CardStatusException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded)).Message, StringComparison.Ordinal);
-        var refused = Assert.Throws<CardStatusException>(() => SimPinOperations.ChangeChv1(sim, entry, PinFormat.AsciiPadded));
+        Assert.Contains("2 attempt(s) left", Assert.Throws<WrongPinException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded)).Message, StringComparison.Ordinal);
+        Assert.Contains("1 attempt(s) left", Assert.Throws<WrongPinException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded)).Message, StringComparison.Ordinal);
+        var refused = Assert.Throws<PinRefusedException>(() => SimPinOperations.ChangeChv1(sim, entry, PinFormat.AsciiPadded));
+        Assert.Equal(PinRefusal.LastAttempt, refused.Reason);
         Assert.Contains("Not trying it", refused.Message, StringComparison.Ordinal);
         Assert.Equal(2, asked); // the keypad was not even asked the third time
         Assert.Equal(1, card.Pin1.RemainingTries);
-        Assert.Contains("blocked", Assert.Throws<CardStatusException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded, force: true)).Message, StringComparison.Ordinal);
+        Assert.Equal(0, Assert.Throws<WrongPinException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded, force: true)).RemainingAttempts);
         Assert.True(card.Pin1.Blocked);
+        Assert.Equal(PinRefusal.Blocked, Assert.Throws<PinRefusedException>(() => SimPinOperations.VerifyChv1(sim, entry, PinFormat.AsciiPadded, force: true)).Reason);
+        Assert.Equal(3, asked); // a blocked PIN is not even asked for
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class PinPadTests
     {
         using var reader = new EmulatedChannel(VirtualCards.Create("usim"), pinPad: new SimulatedPinPad(_ => "0000"));
         var sim = SimSession.Open(reader);
-        var e = Assert.Throws<CardStatusException>(() => SimPinOperations.VerifyChv1(sim, PinPad.Open((ICardChannel)reader), PinFormat.AsciiPadded));
+        var e = Assert.Throws<WrongPinException>(() => SimPinOperations.VerifyChv1(sim, PinPad.Open((ICardChannel)reader), PinFormat.AsciiPadded));
         Assert.Contains("2 attempt(s) left", e.Message, StringComparison.Ordinal);
         Assert.Equal(0x63C2, e.StatusWord.Value);
     }

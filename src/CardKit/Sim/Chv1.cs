@@ -25,6 +25,19 @@ internal sealed class Chv1(SimTransport transport, SimFileSelector files)
         };
     }
 
+    /// <summary>
+    /// The rule before any PIN reaches the card (typed or entered on a pin pad): never on a blocked
+    /// CHV1, and not with one try left (or an unknown count) unless the caller allows it.
+    /// </summary>
+    /// <exception cref="PinRefusedException">The PIN must not be tried.</exception>
+    public static void EnsureTryAllowed(ChvStatus status, bool allowLastAttempt)
+    {
+        if (status.Blocked)
+            throw new PinRefusedException(PinRefusal.Blocked, 0);
+        if (status.RemainingAttempts <= 1 && !allowLastAttempt)
+            throw new PinRefusedException(status.RemainingAttempts < 0 ? PinRefusal.AttemptsUnknown : PinRefusal.LastAttempt, status.RemainingAttempts);
+    }
+
     /// <summary>See <see cref="SimSession.VerifyChv1"/>.</summary>
     public void Verify(string pin, bool allowLastAttempt)
     {
@@ -34,10 +47,7 @@ internal sealed class Chv1(SimTransport transport, SimFileSelector files)
         var status = ReadStatus();
         if (!status.Enabled || status.Verified)
             return;
-        if (status.Blocked)
-            throw new PinRefusedException(PinRefusal.Blocked, 0);
-        if (status.RemainingAttempts <= 1 && !allowLastAttempt)
-            throw new PinRefusedException(status.RemainingAttempts < 0 ? PinRefusal.AttemptsUnknown : PinRefusal.LastAttempt, status.RemainingAttempts);
+        EnsureTryAllowed(status, allowLastAttempt);
         var block = Enumerable.Repeat((byte)0xFF, 8).ToArray();
         Encoding.ASCII.GetBytes(pin).CopyTo(block, 0);
         var sw = transport.Exchange(transport.Cla, 0x20, 0x00, 0x01, block, -1).StatusWord;

@@ -23,7 +23,7 @@ public sealed class PinRefusedException : CardKitException
 
     private static string MessageFor(PinRefusal reason, int remainingAttempts) => reason switch
     {
-        PinRefusal.Blocked => "CHV1 (PIN) is blocked: unblock it with the PUK (UNBLOCK CHV) before reading the phone book.",
+        PinRefusal.Blocked => "CHV1 (PIN) is blocked: unblock it with the PUK (UNBLOCK CHV).",
         PinRefusal.AttemptsUnknown => "The card does not say how many CHV1 attempts are left; a wrong PIN might block it. Not trying it.",
         _ => $"CHV1 has {remainingAttempts} attempt left; a wrong PIN now blocks the card. Not trying it.",
     };

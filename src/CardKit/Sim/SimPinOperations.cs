@@ -21,14 +21,16 @@ public enum PinOutcome
 
 /// <summary>
 /// VERIFY CHV and CHANGE CHV for CHV1/PIN1 through an <see cref="IPinEntry"/> (a reader's pin pad, or
-/// <see cref="SoftwarePinPad"/> for a keyboard), with <see cref="SimSession"/>'s safety rules: the remaining
+/// <see cref="SoftwarePinPad"/> for a keyboard), with <see cref="SimSession"/>'s safety rules (the same check before any PIN is tried): the remaining
 /// attempts are read first, a PIN is not tried when one attempt or none is left unless forced, and a failure
 /// is never retried; after a failure the attempts left are read back from the card.
 /// </summary>
 public static class SimPinOperations
 {
     /// <summary>VERIFY CHV1 (GSM 11.11 §9.2.9; ETSI TS 102 221 §11.1.9) with the PIN typed on <paramref name="entry"/>.</summary>
-    /// <exception cref="CardStatusException">The PIN is blocked, only one attempt is left, the entry failed or the card refused the PIN.</exception>
+    /// <exception cref="PinRefusedException">CHV1 is blocked, or only one attempt is left and <paramref name="force"/> is false: nothing was asked or sent.</exception>
+    /// <exception cref="WrongPinException">The card refused the PIN; the attempts left are read back.</exception>
+    /// <exception cref="CardStatusException">The entry failed (cancelled, timed out) or the card refused otherwise.</exception>
     public static PinOutcome VerifyChv1(SimSession sim, IPinEntry entry, PinFormat format, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(sim);
@@ -39,7 +41,7 @@ public static class SimPinOperations
             return PinOutcome.NotNeeded;
         if (before.Verified)
             return PinOutcome.AlreadyVerified;
-        EnsureTryAllowed(sim, before, force);
+        Chv1.EnsureTryAllowed(before, force);
         var template = format.BuildTemplate(Cla(sim), 0x20, 0x00, 0x01);
         var response = entry.Verify(format.BuildVerify(template));
         Check(sim, entry, before, response.StatusWord, "VERIFY CHV1");
@@ -50,7 +52,9 @@ public static class SimPinOperations
     /// CHANGE CHV1 (GSM 11.11 §9.2.10; ETSI TS 102 221 §11.1.10): the current and the new PIN typed on
     /// <paramref name="entry"/>, the new one twice.
     /// </summary>
-    /// <exception cref="CardStatusException">CHV1 is disabled or blocked, only one attempt is left, the entry failed or the card refused the current PIN.</exception>
+    /// <exception cref="PinRefusedException">CHV1 is blocked, or only one attempt is left and <paramref name="force"/> is false: nothing was asked or sent.</exception>
+    /// <exception cref="WrongPinException">The card refused the current PIN; the attempts left are read back.</exception>
+    /// <exception cref="CardStatusException">CHV1 is disabled, the entry failed or the card refused otherwise.</exception>
     public static PinOutcome ChangeChv1(SimSession sim, IPinEntry entry, PinFormat format, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(sim);
@@ -59,7 +63,7 @@ public static class SimPinOperations
         var before = sim.ReadChv1Status();
         if (!before.Enabled)
             throw new CardStatusException("CHV1 is disabled: enable it before changing it.", new StatusWord(sim.Kind == SimKind.Gsm ? (ushort)0x9808 : (ushort)0x6984));
-        EnsureTryAllowed(sim, before, force);
+        Chv1.EnsureTryAllowed(before, force);
         var template = format.BuildTemplate(Cla(sim), 0x24, 0x00, 0x01, pins: 2);
         var blockLength = format.BlankBlock.Length;
         var response = entry.Modify(format.BuildModify(template, currentPinOffset: 0, newPinOffset: blockLength));
@@ -69,15 +73,6 @@ public static class SimPinOperations
 
     private static byte Cla(SimSession sim) => sim.Kind == SimKind.Gsm ? (byte)0xA0 : (byte)0x00;
 
-    // The same rule SimSession.VerifyChv1 applies before it sends a typed PIN.
-    private static void EnsureTryAllowed(SimSession sim, ChvStatus status, bool force)
-    {
-        if (status.Blocked)
-            throw new CardStatusException("CHV1 (PIN) is blocked: unblock it with the PUK (UNBLOCK CHV).", new StatusWord(sim.Kind == SimKind.Gsm ? (ushort)0x9840 : (ushort)0x6983));
-        if (status.RemainingAttempts <= 1 && !force)
-            throw new CardStatusException($"CHV1 has {status.RemainingAttempts} attempt left; a wrong PIN now blocks the card. Not trying it (force it if you are sure).", new StatusWord(0x63C1));
-    }
-
     private static void Check(SimSession sim, IPinEntry entry, ChvStatus before, StatusWord sw, string operation)
     {
         if (sw.IsSuccess)
@@ -86,9 +81,9 @@ public static class SimPinOperations
             throw new CardStatusException($"{padFailure} ({entry.Description}, SW {sw}): {operation} was not sent and no attempt was spent.", sw);
         var after = sim.ReadChv1Status();
         if (after.Blocked)
-            throw new CardStatusException("wrong PIN: CHV1 is now blocked; unblock it with the PUK.", sw);
+            throw new WrongPinException(0, sw);
         if (after.RemainingAttempts >= 0 && after.RemainingAttempts < before.RemainingAttempts)
-            throw new CardStatusException($"wrong PIN: {after.RemainingAttempts} attempt(s) left. Not retrying.", sw);
+            throw new WrongPinException(after.RemainingAttempts, sw);
         var context = sim.Kind == SimKind.Gsm ? StatusWordContext.Gsm : StatusWordContext.Uicc;
         throw new CardStatusException($"{operation} failed: {sw} {sw.Describe(context)}", sw);
     }

@@ -5,6 +5,7 @@ namespace CardKit.Emulator;
 /// <summary>The built-in virtual cards: "sim" (GSM SIM), "usim" (UICC with USIM), "iso" (ISO/IEC 7816-4 card).</summary>
 public static class VirtualCards
 {
+    /// <summary>The names <see cref="Create"/> accepts: "sim", "usim", "iso".</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["sim", "usim", "iso"];
 
     /// <summary>A fresh card of <paramref name="kind"/>, from the built-in data or from <paramref name="dataPath"/>.</summary>

@@ -42,14 +42,19 @@ public sealed class PcscCard : ICardChannel, IReaderControl
         }
     }
 
+    /// <inheritdoc />
     public string ReaderName { get; }
 
+    /// <summary>The share mode of the connection; changes on <see cref="Reconnect"/>.</summary>
     public ShareMode ShareMode { get; private set; }
 
+    /// <summary>The protocol SCardConnect or SCardReconnect established; <see cref="PcscProtocols.None"/> on a direct connection with no card.</summary>
     public PcscProtocols ActiveProtocol { get; private set; }
 
+    /// <inheritdoc />
     public ReadOnlyMemory<byte> Atr => _atr;
 
+    /// <inheritdoc />
     public CardProtocol Protocol => ActiveProtocol switch
     {
         PcscProtocols.T0 => CardProtocol.T0,
@@ -62,6 +67,7 @@ public sealed class PcscCard : ICardChannel, IReaderControl
 
     private nint Handle => _handle.DangerousGetHandle();
 
+    /// <inheritdoc />
     public int Transmit(ReadOnlySpan<byte> command, Span<byte> response)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
@@ -197,5 +203,6 @@ public sealed class CardTransaction : IDisposable
         card?.EndTransaction(disposition);
     }
 
+    /// <summary>Ends the transaction and leaves the card as it is (<see cref="Disposition.Leave"/>); a second call does nothing.</summary>
     public void Dispose() => End(Disposition.Leave);
 }

@@ -9,6 +9,11 @@ public sealed class TracingChannel : ICardChannel
     private readonly IApduObserver _observer;
     private readonly bool _ownsInner;
 
+    /// <summary>Wraps <paramref name="inner"/> and reports its exchanges, errors and resets to <paramref name="observer"/>.</summary>
+    /// <param name="inner">The channel that does the transmitting.</param>
+    /// <param name="observer">Receives each exchange with its elapsed time.</param>
+    /// <param name="ownsInner"><see langword="true"/> to dispose <paramref name="inner"/> with this channel.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="inner"/> or <paramref name="observer"/> is null.</exception>
     public TracingChannel(ICardChannel inner, IApduObserver observer, bool ownsInner = true)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
@@ -16,10 +21,14 @@ public sealed class TracingChannel : ICardChannel
         _ownsInner = ownsInner;
     }
 
+    /// <inheritdoc />
     public string ReaderName => _inner.ReaderName;
+    /// <inheritdoc />
     public ReadOnlyMemory<byte> Atr => _inner.Atr;
+    /// <inheritdoc />
     public CardProtocol Protocol => _inner.Protocol;
 
+    /// <inheritdoc />
     public int Transmit(ReadOnlySpan<byte> command, Span<byte> response)
     {
         var start = Stopwatch.GetTimestamp();
@@ -37,12 +46,14 @@ public sealed class TracingChannel : ICardChannel
         return length;
     }
 
+    /// <inheritdoc />
     public void Reset()
     {
         _inner.Reset();
         _observer.OnReset(ReaderName, _inner.Atr.Span);
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         if (_ownsInner)

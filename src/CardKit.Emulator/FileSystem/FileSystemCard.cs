@@ -28,6 +28,7 @@ public abstract class FileSystemCard : VirtualCard
     private readonly byte[] _atr;
     private byte[] _pending = [];
 
+    /// <summary>A card answering with <paramref name="atr"/>, whose file system is rooted at <paramref name="mf"/> and guarded by <paramref name="pin1"/> and <paramref name="pin2"/>.</summary>
     protected FileSystemCard(byte[] atr, DedicatedFile mf, Pin pin1, Pin pin2)
     {
         _atr = atr;
@@ -37,19 +38,25 @@ public abstract class FileSystemCard : VirtualCard
         CurrentDf = mf;
     }
 
+    /// <inheritdoc />
     public override ReadOnlyMemory<byte> Atr => _atr;
 
+    /// <summary>The master file (3F00), root of the file system.</summary>
     public DedicatedFile Mf { get; }
 
+    /// <summary>PIN1 (CHV1 on a SIM, key reference 01 on a UICC).</summary>
     public Pin Pin1 { get; }
 
+    /// <summary>PIN2 (CHV2 on a SIM, key reference 81 on a UICC).</summary>
     public Pin Pin2 { get; }
 
-    /// <summary>The administrative key (ADM); files needing it cannot be updated from outside in these cards.</summary>
+    /// <summary>The current DF after the last SELECT; the MF after reset.</summary>
     protected DedicatedFile CurrentDf { get; set; }
 
+    /// <summary>The current EF after the last SELECT; null when a DF was selected last or after reset.</summary>
     protected ElementaryFile? CurrentEf { get; set; }
 
+    /// <summary>The status words this card's spec uses for each error.</summary>
     protected abstract CardStatusWords Sw { get; }
 
     /// <summary>Whether the card answers this class byte.</summary>
@@ -82,6 +89,7 @@ public abstract class FileSystemCard : VirtualCard
         _ => null,
     };
 
+    /// <inheritdoc />
     public override void Reset()
     {
         CurrentDf = Mf;
@@ -91,6 +99,7 @@ public abstract class FileSystemCard : VirtualCard
         Pin2.ResetSecurityState();
     }
 
+    /// <inheritdoc />
     public override int Process(ReadOnlySpan<byte> command, Span<byte> response)
     {
         if (command.Length < 4)
@@ -131,12 +140,14 @@ public abstract class FileSystemCard : VirtualCard
         };
     }
 
+    /// <summary>Writes the status word <paramref name="sw"/> alone into <paramref name="response"/>; returns 2.</summary>
     protected static int Status(Span<byte> response, ushort sw)
     {
         BinaryPrimitives.WriteUInt16BigEndian(response, sw);
         return 2;
     }
 
+    /// <summary>Writes <paramref name="data"/> then <paramref name="sw"/> into <paramref name="response"/>; returns the bytes written.</summary>
     protected static int Data(Span<byte> response, ReadOnlySpan<byte> data, ushort sw = 0x9000)
     {
         data.CopyTo(response);

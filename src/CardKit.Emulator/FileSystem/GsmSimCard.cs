@@ -21,22 +21,30 @@ public sealed class GsmSimCard(byte[] atr, DedicatedFile mf, Pin chv1, Pin chv2)
         WrongParameters: 0x6B00,
         NoPendingData: 0x6F00);
 
+    /// <inheritdoc />
     public override string Kind => "sim";
 
+    /// <inheritdoc />
     protected override CardStatusWords Sw => GsmStatus;
 
+    /// <inheritdoc />
     protected override bool AcceptsClass(byte cla) => cla == 0xA0;
 
     // GSM 11.11 §9.4.5: 98 04 covers both "access condition not fulfilled" and "unsuccessful CHV verification".
+    /// <inheritdoc />
     protected override ushort WrongPin(int remaining) => 0x9804;
 
+    /// <inheritdoc />
     protected override ushort ResponseAvailable(int length) => (ushort)(0x9F00 | length);
 
+    /// <inheritdoc />
     protected override ushort WrongLe(int correct) => 0x6700;
 
+    /// <inheritdoc />
     protected override CardFile? Resolve(byte p1, ReadOnlySpan<byte> data) =>
         p1 == 0 && data.Length == 2 ? FindByFid(BinaryPrimitives.ReadUInt16BigEndian(data)) : null;
 
+    /// <inheritdoc />
     protected override byte[] SelectResponse(CardFile file) => file switch
     {
         DedicatedFile df => DfResponse(df),

@@ -25,28 +25,37 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
 
     private DedicatedFile? _currentAdf;
 
+    /// <inheritdoc />
     public override string Kind { get; } = kind;
 
+    /// <inheritdoc />
     protected override CardStatusWords Sw => IsoStatus;
 
     // ISO/IEC 7816-4:2020 §5.4.1: first interindustry class 0x0X; logical channels 0-3 accepted.
+    /// <inheritdoc />
     protected override bool AcceptsClass(byte cla) => (cla & 0xF0) == 0x00 && (cla & 0x0C) == 0;
 
+    /// <inheritdoc />
     protected override ushort WrongPin(int remaining) => (ushort)(0x63C0 | remaining);
 
+    /// <inheritdoc />
     protected override ushort ResponseAvailable(int length) => (ushort)(0x6100 | (length & 0xFF));
 
+    /// <inheritdoc />
     protected override ushort WrongLe(int correct) => (ushort)(0x6C00 | (correct & 0xFF));
 
     // ISO/IEC 7816-4:2020 §11.2.2 Table 63: P2 b4-b3 = 11 means no response data.
+    /// <inheritdoc />
     protected override bool SelectReturnsData(byte p2) => (p2 & 0x0C) != 0x0C;
 
+    /// <inheritdoc />
     public override void Reset()
     {
         base.Reset();
         _currentAdf = null;
     }
 
+    /// <inheritdoc />
     protected override CardFile? Resolve(byte p1, ReadOnlySpan<byte> data)
     {
         switch (p1)
@@ -103,6 +112,7 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
         return file;
     }
 
+    /// <inheritdoc />
     protected override byte[] SelectResponse(CardFile file) => file switch
     {
         DedicatedFile df => DfFcp(df),

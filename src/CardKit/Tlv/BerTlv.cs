@@ -126,6 +126,7 @@ public static class BerTlv
         return Encode(tag, value.AsSpan());
     }
 
+    /// <summary>The number of bytes <see cref="Encode"/> produces for <paramref name="tag"/> and a value of <paramref name="valueLength"/> bytes (ISO/IEC 7816-4:2020 §6.3).</summary>
     public static int EncodedLength(uint tag, int valueLength) => TagLength(tag) + LengthLength(valueLength) + valueLength;
 
     /// <summary>Writes one object into <paramref name="destination"/>; returns the bytes written.</summary>

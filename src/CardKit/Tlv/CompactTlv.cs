@@ -6,6 +6,7 @@ public readonly record struct CompactTlvObject(byte Tag, ReadOnlyMemory<byte> Va
 /// <summary>COMPACT-TLV as used in historical bytes: one byte 'TL' (tag high nibble, length low nibble) then the value.</summary>
 public static class CompactTlv
 {
+    /// <summary>Splits <paramref name="source"/> into its COMPACT-TLV objects, in order; the values are slices of <paramref name="source"/>.</summary>
     /// <exception cref="CardKitFormatException">An object's length runs past the end.</exception>
     public static List<CompactTlvObject> Parse(ReadOnlyMemory<byte> source)
     {
@@ -24,6 +25,10 @@ public static class CompactTlv
         return result;
     }
 
+    /// <summary>Encodes one COMPACT-TLV object: the byte 'TL' then <paramref name="value"/>.</summary>
+    /// <param name="tag">The tag, 0 to 15.</param>
+    /// <param name="value">The value, 0 to 15 bytes.</param>
+    /// <exception cref="ArgumentException"><paramref name="tag"/> or the length of <paramref name="value"/> exceeds 15.</exception>
     public static byte[] Encode(byte tag, ReadOnlySpan<byte> value)
     {
         if (tag > 0x0F || value.Length > 0x0F)

@@ -52,13 +52,8 @@ public sealed class CliOutput
 
     private SpectreConsoles Consoles() => (SpectreConsoles)(_spectre ??= new SpectreConsoles());
 
-    /// <summary>
-    /// Writes one JSON document (indented) or one JSON line to <see cref="Out"/>. Text is not
-    /// escaped beyond JSON's rules, so names in any script stay readable.
-    /// </summary>
-    public void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write, bool indented = true)
+    private void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write, bool indented)
     {
-        ArgumentNullException.ThrowIfNull(write);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using CardKit.Atr;
 
 namespace CardKit.Cli.Commands.Atr;
@@ -29,9 +27,7 @@ internal static class AtrBatch
 
     private static int Decode(TextReader reader, SmartcardList? list, CliOutput output, Action? progress)
     {
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        // One writer reused for every line: each line is its own JSON document.
-        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        using var lines = new JsonLines(output);
         var bad = 0;
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -40,40 +36,19 @@ internal static class AtrBatch
             var text = line.Trim();
             if (text.Length == 0 || text[0] == '#')
                 continue;
+            bool flushed;
             if (AtrParser.TryParse(text, out var atr))
             {
-                JsonSerializer.Serialize(w, AtrReport.Create(atr!, list, explain: false), CardKitJsonContext.Default.AtrReport);
+                flushed = lines.Write(AtrReport.Create(atr!, list, explain: false), CardKitJsonContext.Default.AtrReport);
             }
             else
             {
                 bad++;
-                JsonSerializer.Serialize(w, new AtrBatchError(text, lineNumber, "not hex"), CardKitJsonContext.Default.AtrBatchError);
+                flushed = lines.Write(new AtrBatchError(text, lineNumber, "not hex"), CardKitJsonContext.Default.AtrBatchError);
             }
-            w.Flush();
-            buffer.Write("\n"u8);
-            w.Reset();
-            if (buffer.WrittenCount > 60_000)
-            {
-                Flush(buffer, output);
+            if (flushed)
                 progress?.Invoke();
-            }
         }
-        Flush(buffer, output);
         return bad == 0 ? ExitCodes.Ok : ExitCodes.CardOrDataError;
-    }
-
-    private static void Flush(ArrayBufferWriter<byte> buffer, CliOutput output)
-    {
-        if (output.Out == Console.Out)
-        {
-            Console.Out.Flush();
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(buffer.WrittenSpan);
-        }
-        else
-        {
-            output.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-        }
-        buffer.ResetWrittenCount();
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Text.Json;
 using CardKit.Atr;
 using CardKit.Capture;
 using CardKit.Hosting;
@@ -98,54 +96,14 @@ internal static class SpyCommand
         }
     }
 
-    // JSON lines through the source-generated serializer into one reused buffer; standard output
-    // gets the UTF-8 bytes directly (no string per line).
     private static void WriteJson(IEnumerable<SpyMessage> messages, CliOutput output, bool live, bool apduOnly)
     {
-        var buffer = new ArrayBufferWriter<byte>(1 << 17);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        using var lines = new JsonLines(output);
+        foreach (var message in messages)
         {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            SkipValidation = true,
-        });
-        var type = CardKitJsonContext.Default.SpyMessage;
-        Stream? stdout = output.Out == Console.Out ? Console.OpenStandardOutput() : null;
-        try
-        {
-            foreach (var message in messages)
-            {
-                if (apduOnly && message.Apdu is null && message.Response is null)
-                    continue;
-                JsonSerializer.Serialize(writer, message, type);
-                writer.Flush();
-                writer.Reset();
-                buffer.Write("\n"u8);
-                if (live || buffer.WrittenCount > 1 << 16)
-                    Flush(buffer, output, stdout);
-            }
+            if (apduOnly && message.Apdu is null && message.Response is null)
+                continue;
+            lines.Write(message, CardKitJsonContext.Default.SpyMessage, flush: live);
         }
-        finally
-        {
-            Flush(buffer, output, stdout);
-            stdout?.Dispose();
-        }
-    }
-
-    private static void Flush(ArrayBufferWriter<byte> buffer, CliOutput output, Stream? stdout)
-    {
-        if (buffer.WrittenCount == 0)
-            return;
-        if (stdout is not null)
-        {
-            output.Out.Flush();
-            stdout.Write(buffer.WrittenSpan);
-            stdout.Flush();
-        }
-        else
-        {
-            output.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-            output.Out.Flush();
-        }
-        buffer.ResetWrittenCount();
     }
 }

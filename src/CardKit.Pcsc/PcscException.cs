@@ -49,19 +49,3 @@ public class PcscException : CardChannelException
         };
     }
 }
-
-/// <summary>pcscd is not reachable or speaks another protocol version; recreate the context after fixing it.</summary>
-public sealed class PcscServiceException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);
-
-/// <summary>Another process holds the reader or card exclusively (SCARD_E_SHARING_VIOLATION).</summary>
-public sealed class PcscReaderBusyException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);
-
-/// <summary>The card is absent, was removed, reset by someone else, unpowered or mute.</summary>
-public sealed class PcscCardStateException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(error, operation, message, readerName);
-
-/// <summary>The reader is unknown or went away.</summary>
-public sealed class PcscReaderException(ScardError error, string operation, string message, string? readerName)
-    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);

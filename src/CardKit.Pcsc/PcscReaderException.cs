@@ -1,0 +1,5 @@
+namespace CardKit.Pcsc;
+
+/// <summary>The reader is unknown or went away.</summary>
+public sealed class PcscReaderException(ScardError error, string operation, string message, string? readerName)
+    : PcscException(ErrorCategory.Environment, error, operation, message, readerName);

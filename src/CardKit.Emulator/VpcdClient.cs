@@ -5,17 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CardKit.Emulator;
 
-/// <summary>Where a <see cref="VpcdClient"/> is in its life.</summary>
-public enum VpcdState
-{
-    /// <summary>Trying to reach vpcd (pcscd not running yet, or restarting).</summary>
-    Connecting,
-    /// <summary>Connected: pcscd sees the card in the reader.</summary>
-    Connected,
-    /// <summary>Stopped for good (disposed or <see cref="VpcdClient.Disconnect"/> called).</summary>
-    Stopped,
-}
-
 /// <summary>
 /// Plugs a <see cref="VirtualCard"/> into pcscd through vsmartcard's vpcd reader driver: pcscd's
 /// vpcd listens on TCP (35963 for "Virtual PCD 00 00", 35964 for "... 00 01"), the card connects

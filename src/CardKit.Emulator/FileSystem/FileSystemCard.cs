@@ -4,19 +4,6 @@ using System.Text;
 
 namespace CardKit.Emulator.FileSystem;
 
-/// <summary>Status words a file system card answers with; GSM 11.11 and ISO/IEC 7816-4 differ.</summary>
-public sealed record CardStatusWords(
-    ushort FileNotFound,
-    ushort NoCurrentEf,
-    ushort OutOfRange,
-    ushort RecordNotFound,
-    ushort SecurityNotSatisfied,
-    ushort PinBlocked,
-    ushort Contradiction,
-    ushort WrongStructure,
-    ushort WrongParameters,
-    ushort NoPendingData);
-
 /// <summary>
 /// A T=0 card with a file system and PINs: the command set GSM SIMs, UICCs and ISO/IEC 7816-4
 /// cards share (SELECT, READ/UPDATE BINARY, READ/UPDATE RECORD, GET RESPONSE, VERIFY, CHANGE,

@@ -1,42 +1,5 @@
 namespace CardKit.Atr;
 
-/// <summary>What is wrong with an ATR. Defects are data: the parser decodes what it can and lists them.</summary>
-public enum AtrDefectKind
-{
-    /// <summary>TS is neither 3B nor 3F.</summary>
-    InvalidTs,
-    /// <summary>Not an error: the bytes were captured raw in inverse convention (03 ...) and converted.</summary>
-    ConvertedFromRawInverse,
-    /// <summary>An interface byte announced by T0 or TDi is missing.</summary>
-    MissingInterfaceByte,
-    /// <summary>K announces more historical bytes than remain.</summary>
-    HistoricalTruncated,
-    /// <summary>A protocol other than T=0 is indicated but the check byte TCK is missing (ISO/IEC 7816-3:2006 §8.2.5).</summary>
-    TckMissing,
-    /// <summary>TCK does not make the XOR of T0..TCK zero; <see cref="AtrDefect.Expected"/> holds the right value.</summary>
-    TckWrong,
-    /// <summary>Bytes after the ATR (or after TCK): excluded from the TCK check.</summary>
-    ExtraBytes,
-    /// <summary>More than 33 bytes (ISO/IEC 7816-3:2006 §8.2.1).</summary>
-    TooLong,
-    /// <summary>A value the standard reserves (RFU Fi/Di, IFSC 0 or 255, ...).</summary>
-    RfuValue,
-}
-
-/// <summary>One defect with where it is and, for a wrong TCK, the value expected.</summary>
-public sealed record AtrDefect(AtrDefectKind Kind, int Offset, string Message, byte? Expected = null)
-{
-    /// <summary>False for the informational kind (a raw inverse capture that was converted).</summary>
-    public bool IsError => Kind != AtrDefectKind.ConvertedFromRawInverse;
-}
-
-/// <summary>TAi, TBi, TCi or TDi: its letter, index i, value, offset in the ATR and the protocol T it belongs to.</summary>
-public readonly record struct InterfaceByte(char Letter, int Index, byte Value, int Offset, int Protocol)
-{
-    /// <summary>"TA1", "TD2", ...</summary>
-    public string Name => $"T{Letter}{Index}";
-}
-
 /// <summary>
 /// A decoded Answer To Reset (ISO/IEC 7816-3:2006 §8.2): TS, T0, interface bytes with the protocol
 /// each belongs to, historical bytes, TCK, and every defect found. Built by <see cref="AtrParser"/>.

@@ -3,9 +3,6 @@ using System.Globalization;
 
 namespace CardKit.Atr;
 
-/// <summary>A storage card announced in PC/SC part 3 historical bytes.</summary>
-public sealed record PcscStorageCard(byte Standard, string StandardName, ushort CardName, string CardNameText);
-
 /// <summary>
 /// Historical bytes (ISO/IEC 7816-4:2020 §8.1.1): category indicator 00 (COMPACT-TLV then a
 /// mandatory status indicator), 10 (DIR data reference), 80 (COMPACT-TLV), others proprietary;

@@ -2,13 +2,6 @@ using System.Text;
 
 namespace CardKit.Iso7816;
 
-/// <summary>What a command APDU is: the command name from INS, what the class byte says, and a short parameter explanation.</summary>
-public sealed record ApduDescription(string Name, string Class, string Parameters)
-{
-    /// <summary>"SELECT (by DF name) [ISO, channel 0]".</summary>
-    public override string ToString() => Parameters.Length == 0 ? $"{Name} [{Class}]" : $"{Name} ({Parameters}) [{Class}]";
-}
-
 /// <summary>
 /// Names command APDUs (ISO/IEC 7816-4:2020 §5.4.2 Table 4 and clause 11, ISO/IEC 7816-8/9,
 /// GSM 11.11 §9.2, ETSI TS 102 221 §10.1.2) and explains the class byte (§5.4.1): chaining,

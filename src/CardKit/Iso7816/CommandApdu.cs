@@ -2,19 +2,6 @@ using System.Buffers.Binary;
 
 namespace CardKit.Iso7816;
 
-/// <summary>The four command cases of ISO/IEC 7816-3:2006 §12.1.2, short or extended.</summary>
-public enum ApduCase
-{
-    /// <summary>Header only: no data, no response data expected.</summary>
-    Case1 = 1,
-    /// <summary>Header + Le: response data expected.</summary>
-    Case2 = 2,
-    /// <summary>Header + Lc + data: no response data expected.</summary>
-    Case3 = 3,
-    /// <summary>Header + Lc + data + Le.</summary>
-    Case4 = 4,
-}
-
 /// <summary>A command APDU (ISO/IEC 7816-4:2020 §5.1; encoding ISO/IEC 7816-3:2006 §12.1.3).</summary>
 /// <remarks>
 /// <see cref="Ne"/> is the number of expected response bytes: 0 means no Le field; short Le 00

@@ -3,22 +3,6 @@ using CardKit.Iso7816;
 
 namespace CardKit.Sim;
 
-/// <summary>What a PIN operation did.</summary>
-public enum PinOutcome
-{
-    /// <summary>The card accepted the PIN.</summary>
-    Verified,
-
-    /// <summary>The card took the new PIN.</summary>
-    Changed,
-
-    /// <summary>CHV1 was already verified; nothing was asked or sent.</summary>
-    AlreadyVerified,
-
-    /// <summary>CHV1 is disabled, so no PIN is needed; nothing was asked or sent.</summary>
-    NotNeeded,
-}
-
 /// <summary>
 /// VERIFY CHV and CHANGE CHV for CHV1/PIN1 through an <see cref="IPinEntry"/> (a reader's pin pad, or
 /// <see cref="SoftwarePinPad"/> for a keyboard), with <see cref="SimSession"/>'s safety rules (the same check before any PIN is tried): the remaining

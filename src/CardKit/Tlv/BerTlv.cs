@@ -1,19 +1,5 @@
 namespace CardKit.Tlv;
 
-/// <summary>One BER-TLV data object: tag (up to 3 bytes, as an integer, e.g. 0x5F2D) and value.</summary>
-public readonly record struct BerTlvObject(uint Tag, ReadOnlyMemory<byte> Value)
-{
-    /// <summary>Bit 6 of the first tag byte: the value is itself BER-TLV (ISO/IEC 7816-4:2020 §6.3).</summary>
-    public bool IsConstructed => (FirstTagByte & 0x20) != 0;
-
-    private byte FirstTagByte => Tag switch
-    {
-        <= 0xFF => (byte)Tag,
-        <= 0xFFFF => (byte)(Tag >> 8),
-        _ => (byte)(Tag >> 16),
-    };
-}
-
 /// <summary>
 /// Stateless BER-TLV decoding and encoding (ISO/IEC 7816-4:2020 §6.3, ISO/IEC 8825-1 §8.1.2-8.1.3):
 /// tags of one to three bytes, definite lengths of one to four bytes after 81..84. Padding

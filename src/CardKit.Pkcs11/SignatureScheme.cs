@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CardKit.Pkcs11.Native;
 
 namespace CardKit.Pkcs11;
 

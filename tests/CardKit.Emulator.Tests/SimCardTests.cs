@@ -1,5 +1,3 @@
-using CardKit.Emulator.FileSystem;
-
 namespace CardKit.Emulator.Tests;
 
 /// <summary>The built-in GSM SIM answers like GSM 11.11 says, through the in-process channel.</summary>

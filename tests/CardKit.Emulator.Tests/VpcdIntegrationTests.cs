@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CardKit.Emulator;
 using CardKit.Testing;
 
 namespace CardKit.Emulator.Tests;

@@ -1,5 +1,4 @@
 using CardKit.Emulator;
-using CardKit.Hosting;
 using CardKit.Pcsc;
 using CardKit.Testing;
 

@@ -1,4 +1,3 @@
-using CardKit.Atr;
 using CardKit.Testing;
 
 namespace CardKit.Hosting.Tests;

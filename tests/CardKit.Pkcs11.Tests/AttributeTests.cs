@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CardKit.Testing;
 
 namespace CardKit.Pkcs11.Tests;
 

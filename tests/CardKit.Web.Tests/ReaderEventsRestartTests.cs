@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CardKit.Emulator;
 using CardKit.Testing;
 
 namespace CardKit.Web.Tests;

@@ -1,5 +1,4 @@
 using System.Text;
-using CardKit.Iso7816;
 
 namespace CardKit.Sim;
 

@@ -26,7 +26,7 @@ public static class AtrExplanation
             return lines;
         lines.Add(new(1, $"{t0:X2}", "T0", $"Y1={t0 >> 4:X}: {Presence(t0 >> 4, 1)}; K={t0 & 0x0F} historical byte(s)"));
         foreach (var b in atr.InterfaceBytes)
-            lines.Add(new(b.Offset, $"{b.Value:X2}", b.Name, Describe(b, atr)));
+            lines.Add(new(b.Offset, $"{b.Value:X2}", b.Name, Describe(b)));
         if (atr.HistoricalLength > 0)
         {
             lines.Add(new(atr.HistoricalOffset, Hex.Format(atr.HistoricalBytes), "Historical bytes", Printable(atr.HistoricalBytes)));
@@ -56,7 +56,7 @@ public static class AtrExplanation
     }
 
     // ISO/IEC 7816-3:2006 §8.3 (global), §10.2 (T=0), §11.4 (T=1), §8.3 and ETSI TS 102 221 §6.5 (T=15).
-    private static string Describe(InterfaceByte b, AnswerToReset atr)
+    private static string Describe(InterfaceByte b)
     {
         var v = b.Value;
         switch (b.Letter, b.Index)

@@ -255,7 +255,7 @@ public sealed class CcidSpy
             case CcidMessageType.XfrBlock:
                 detail = Join(header.Byte7 != 0 ? $"BWI {header.Byte7}" : null,
                     device.Level == CcidExchangeLevel.ExtendedApdu || header.Word89 != 0 ? CcidNames.LevelParameter(header.Word89) : null);
-                (apduBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: true, packet.Frame);
+                (apduBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: true);
                 break;
             case CcidMessageType.Secure:
                 detail = Join(header.Byte7 != 0 ? $"BWI {header.Byte7}" : null, data.Length > 0 ? CcidNames.PinOperation(data[0]) : "no bPINOperation");
@@ -371,7 +371,7 @@ public sealed class CcidSpy
                 }
                 else if (data.Length > 0 && (pending is null || pending.Message.Type is (int)CcidMessageType.XfrBlock or (int)CcidMessageType.Secure))
                 {
-                    (responseBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: false, packet.Frame, note);
+                    (responseBytes, t1, note, hex) = Payload(device, slot, header, data, fromHost: false, note);
                     if (responseBytes is not null)
                     {
                         answered = pending is null ? null : slot.LastCommand;
@@ -452,7 +452,7 @@ public sealed class CcidSpy
     /// Returns the APDU (command or response) this message completes, if any.
     /// </summary>
     private (byte[]? Apdu, SpyT1Block? T1, string? Note, string? Hex) Payload(CcidDevice device, CcidSlot slot, CcidHeader header,
-        ReadOnlySpan<byte> data, bool fromHost, long frame, string? note = null)
+        ReadOnlySpan<byte> data, bool fromHost, string? note = null)
     {
         if (device.Level == CcidExchangeLevel.Character)
             return (null, null, note, Hex.Format(data, '\0'));

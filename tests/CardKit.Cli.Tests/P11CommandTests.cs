@@ -43,7 +43,7 @@ public class P11CommandTests
         Assert.Equal(ExitCodes.CardOrDataError, exitCode);
         Assert.Contains("does NOT verify", output, StringComparison.Ordinal);
 
-        (exitCode, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234", "--list-objects"], cancellationToken: token);
+        (_, output) = SoftHsm.Instance.Run("pkcs11-tool", ["--module", SoftHsm.ModulePath, "--token-label", "demo", "--login", "--pin", "1234", "--list-objects"], cancellationToken: token);
         Assert.Contains("label:      mykey", output, StringComparison.Ordinal);
         (exitCode, output) = Cardkit(token, "p11", "objects", "pkcs11:token=demo?pin-value=1234", "--json");
         Assert.True(exitCode == 0, output);

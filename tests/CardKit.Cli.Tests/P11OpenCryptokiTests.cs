@@ -72,7 +72,7 @@ public class P11OpenCryptokiTests
         Assert.True(exitCode == ExitCodes.CardOrDataError, output);
         Assert.Contains("CKR_PIN_LOCKED: the PIN is locked after too many wrong tries; the security officer can set a new one (C_InitPIN); `cardkit p11 init-pin", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dir, "locked.sig")));
-        (exitCode, output) = Cardkit(token, "p11", "slots", "--module", Module);
+        (_, output) = Cardkit(token, "p11", "slots", "--module", Module);
         Assert.Contains($"token '{Token}' initialised, user PIN locked", output, StringComparison.Ordinal);
 
         (exitCode, output) = Cardkit(token, "p11", "init-pin", "--module", Module, "--token", $"pkcs11:token={Token}", "--so-pin-env", "OCK_SO_PIN", "--new-pin-env", "OCK_NEW_PIN");
@@ -80,7 +80,7 @@ public class P11OpenCryptokiTests
         Assert.DoesNotContain("87654321", output, StringComparison.Ordinal);
         (exitCode, output) = Cardkit(token, "p11", "sign", "--module", Module, "--key", Key("private", "4321"), "-m", "SHA256-RSA-PKCS-PSS", "--in", "data", "--out", "unlocked.sig");
         Assert.True(exitCode == 0, output);
-        (exitCode, output) = Cardkit(token, "p11", "slots", "--module", Module);
+        (_, output) = Cardkit(token, "p11", "slots", "--module", Module);
         Assert.DoesNotContain("locked", output, StringComparison.Ordinal);
 
         // Back to the first PIN for the other test, through change-pin.

@@ -15,7 +15,7 @@ public static class Ext1Record
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(digits);
         var seen = new HashSet<byte>();
-        for (var id = first; id != 0xFF; )
+        for (var id = first; id != 0xFF;)
         {
             if (!seen.Add(id))
                 return $"EXT1 chain loops back to record {id}";

@@ -11,6 +11,8 @@ namespace CardKit.Testing.Captures;
 public static class CaptureMutator
 {
     /// <summary>A damaged copy of <paramref name="capture"/> and the offset of its first changed byte.</summary>
+    /// <param name="random">Chooses the mutation and where it lands; seed it to replay a failure.</param>
+    /// <param name="capture">A pcapng capture of usbmon packets; it is copied, not changed.</param>
     /// <param name="packetDataOffsets">Offsets of each packet's data (usbmon header) in the capture, for the length mutations.</param>
     public static (byte[] Bytes, long FirstDamage) Mutate(Random random, byte[] capture, IReadOnlyList<long> packetDataOffsets)
     {

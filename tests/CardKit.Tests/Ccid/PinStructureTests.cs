@@ -138,8 +138,8 @@ public class PinStructureTests
             InsertionOffsetNew = 4,
             NumberMessage = numberMessage,
             MessageIndex1 = 0x11,
-            MessageIndex2 = indexes >= 2 ? (byte)0x22 : null,
-            MessageIndex3 = indexes == 3 ? (byte)0x33 : null,
+            MessageIndex2 = indexes >= 2 ? 0x22 : null,
+            MessageIndex3 = indexes == 3 ? 0x33 : null,
             ApduTemplate = Hex.Parse(ScardcontrolModifyApdu),
         };
         var encoded = modify.EncodeCcid();

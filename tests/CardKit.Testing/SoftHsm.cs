@@ -14,6 +14,11 @@ public sealed class SoftHsm
 
     private static readonly Lazy<SoftHsm> Shared = new(() => new SoftHsm());
 
+    // `softhsm2-util --init-token --free` picks the first free slot: two test classes initialising
+    // their tokens at once in one directory both took slot 0 and one failed ("Could not get info
+    // about the token in slot 0"), so token creation is one at a time per directory.
+    private readonly Lock _initLock = new();
+
     private SoftHsm()
     {
         Directory = Path.Combine(Path.GetTempPath(), $"cardkit-softhsm-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -31,7 +36,10 @@ public sealed class SoftHsm
     /// <summary>A fresh token with <paramref name="label"/>, user PIN 1234, SO PIN 123456.</summary>
     public void InitToken(string label, CancellationToken cancellationToken = default)
     {
-        var (exitCode, output) = Run("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", SoPin], cancellationToken: cancellationToken);
+        int exitCode;
+        string output;
+        lock (_initLock)
+            (exitCode, output) = Run("softhsm2-util", ["--init-token", "--free", "--label", label, "--pin", Pin, "--so-pin", SoPin], cancellationToken: cancellationToken);
         if (exitCode != 0)
             throw new InvalidOperationException($"softhsm2-util failed: {output}");
     }

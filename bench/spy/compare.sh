@@ -25,13 +25,24 @@ calc() { awk "BEGIN { print $1 }"; }
 tshark_fields=(-e frame.number -e usb.device_address -e usbccid.bMessageType -e usbccid.bSlot -e usbccid.bSeq -e usbccid.bStatus
   -e usbccid.bError -e iso7816.apdu.cla -e iso7816.apdu.ins -e iso7816.apdu.p1 -e iso7816.apdu.p2 -e iso7816.apdu.lc
   -e iso7816.apdu.le -e iso7816.apdu.sw1 -e iso7816.apdu.sw2)
-t_cardkit=$(seconds sh -c "\"$cardkit\" spy \"$capture\" --format json > /dev/null")
-t_tshark=$(seconds sh -c "tshark -r \"$capture\" -d usbccid.subdissector,iso7816 -T fields ${tshark_fields[*]} > /dev/null 2>/dev/null")
+# The capture was just written: flush it first so that write-back does not slow whichever side
+# runs first; then three alternating rounds, medians compared.
+sync
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+runs_cardkit=() runs_tshark=()
+for _ in 1 2 3; do
+  runs_cardkit+=("$(seconds sh -c "\"$cardkit\" spy \"$capture\" --format json > /dev/null")")
+  runs_tshark+=("$(seconds sh -c "tshark -r \"$capture\" -d usbccid.subdissector,iso7816 -T fields ${tshark_fields[*]} > /dev/null 2>/dev/null")")
+done
+echo "runs: cardkit ${runs_cardkit[*]} s; tshark ${runs_tshark[*]} s"
+t_cardkit=$(median "${runs_cardkit[@]}")
+t_tshark=$(median "${runs_tshark[@]}")
 printf 'cardkit spy --format json  %8.2f s  %8.1f MB/s\n' "$t_cardkit" "$(calc "$size / 1000000 / $t_cardkit")"
 printf 'tshark -T fields           %8.2f s  %8.1f MB/s\n' "$t_tshark" "$(calc "$size / 1000000 / $t_tshark")"
 printf 'ratio                      %8.1fx\n' "$(calc "$t_tshark / $t_cardkit")"
 
 $gen "$big" $((big_mb * 1000 * 1000))
+sync
 echo "memory: $(stat -c %s "$big") bytes"
 /usr/bin/time -v "$cardkit" spy "$big" --format json 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
 /usr/bin/time -v "$cardkit" spy "$big" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed" | sed 's/^/text: /'

@@ -50,7 +50,9 @@ internal static class SpyCommand
             }
             using (input)
             {
-                var messages = CcidSpy.Decode(input, options);
+                // A file is decoded on one core while its lines are written on the other; a live
+                // pipe stays on one thread so that each line leaves as soon as its packet arrives.
+                var messages = live ? CcidSpy.Decode(input, options) : ReadAhead.Of(CcidSpy.Decode(input, options));
                 if (parse.GetValue(format) == "json")
                     WriteJson(messages, output, live, parse.GetValue(apduOnly));
                 else

@@ -174,9 +174,9 @@ public sealed class CaptureReader : IDisposable
             {
                 PcapNgSectionHeader => ReadSectionHeader(block),
                 1 => ReadInterfaceDescription(block),
-                6 => ReadEnhancedPacket(block, out packet),
+                6 => ReadTimestampedPacket(block, obsolete: false, out packet),
                 3 => ReadSimplePacket(block, out packet),
-                2 => ReadObsoletePacket(block, out packet),
+                2 => ReadTimestampedPacket(block, obsolete: true, out packet),
                 _ => false,
             };
             Consume((int)length);
@@ -226,11 +226,13 @@ public sealed class CaptureReader : IDisposable
         return false;
     }
 
-    private bool ReadEnhancedPacket(ReadOnlySpan<byte> block, out CapturePacket packet)
+    // §4.3 Enhanced Packet Block, and Appendix A's obsolete Packet Block: the same layout except the
+    // interface id, 32 bits in the first, 16 bits (then a drop count) in the second.
+    private bool ReadTimestampedPacket(ReadOnlySpan<byte> block, bool obsolete, out CapturePacket packet)
     {
         if (block.Length < 32)
-            throw Error($"enhanced packet block of {block.Length} bytes (at least 32)", 4);
-        var id = U32(block[8..]);
+            throw Error($"{(obsolete ? "packet" : "enhanced packet")} block of {block.Length} bytes (at least 32)", 4);
+        var id = obsolete ? U16(block[8..]) : U32(block[8..]);
         var timestamp = (ulong)U32(block[12..]) << 32 | U32(block[16..]);
         var captured = U32(block[20..]);
         var original = U32(block[24..]);
@@ -250,22 +252,6 @@ public sealed class CaptureReader : IDisposable
         var face = Interface(0, 0);
         packet = new CapturePacket(++Frames, 0, face.LinkType, 0, new ReadOnlyMemory<byte>(_buffer, _start + 12, captured),
             original, _bigEndian, _offset + 12);
-        return true;
-    }
-
-    private bool ReadObsoletePacket(ReadOnlySpan<byte> block, out CapturePacket packet)
-    {
-        if (block.Length < 32)
-            throw Error($"packet block of {block.Length} bytes (at least 32)", 4);
-        var id = U16(block[8..]);
-        var timestamp = (ulong)U32(block[12..]) << 32 | U32(block[16..]);
-        var captured = U32(block[20..]);
-        var original = U32(block[24..]);
-        if (captured > block.Length - 32)
-            throw Error($"packet claims {captured} captured bytes but its block holds {block.Length - 32}", 20);
-        var face = Interface(id, 8);
-        packet = new CapturePacket(++Frames, id, face.LinkType, face.ToNanoseconds(timestamp),
-            new ReadOnlyMemory<byte>(_buffer, _start + 28, (int)captured), original, _bigEndian, _offset + 28);
         return true;
     }
 

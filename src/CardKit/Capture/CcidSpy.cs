@@ -171,25 +171,29 @@ public sealed class CcidSpy
         device.BulkOut = bulkOut;
         device.Interrupt = interrupt;
         device.Announced = true;
-        output.Add(new SpyMessage
+        output.Add(InterfaceMessage(device, packet, new SpyInterface
         {
-            Frame = packet.Frame,
-            Time = SpyTime.Format(packet.TimestampNanoseconds),
-            Device = device.Name,
-            Direction = "none",
-            Message = "CCID interface",
-            Interface = new SpyInterface
-            {
-                Source = "descriptor",
-                ExchangeLevel = LevelName(found.ExchangeLevel),
-                Features = found.Features,
-                PinSupport = found.PinSupport,
-                MaxMessageLength = found.MaxCcidMessageLength,
-                MaxSlotIndex = found.MaxSlotIndex,
-                MaxIfsd = found.MaxIfsd,
-            },
-        });
+            Source = "descriptor",
+            ExchangeLevel = LevelName(found.ExchangeLevel),
+            Features = found.Features,
+            PinSupport = found.PinSupport,
+            MaxMessageLength = found.MaxCcidMessageLength,
+            MaxSlotIndex = found.MaxSlotIndex,
+            MaxIfsd = found.MaxIfsd,
+        }));
     }
+
+    // The line that says how a device's CCID interface was recognised.
+    private static SpyMessage InterfaceMessage(CcidDevice device, in CapturePacket packet, SpyInterface found, string? note = null) => new()
+    {
+        Frame = packet.Frame,
+        Time = SpyTime.Format(packet.TimestampNanoseconds),
+        Device = device.Name,
+        Direction = "none",
+        Message = "CCID interface",
+        Interface = found,
+        Note = note,
+    };
 
     private static string LevelName(CcidExchangeLevel level) => level switch
     {
@@ -225,16 +229,8 @@ public sealed class CcidSpy
         if (device.Announced)
             return;
         device.Announced = true;
-        output.Add(new SpyMessage
-        {
-            Frame = packet.Frame,
-            Time = SpyTime.Format(packet.TimestampNanoseconds),
-            Device = device.Name,
-            Direction = "none",
-            Message = "CCID interface",
-            Interface = new SpyInterface { Source = "heuristic", ExchangeLevel = "unknown" },
-            Note = "no configuration descriptor in the capture: CCID recognised from the messages on the bulk endpoints",
-        });
+        output.Add(InterfaceMessage(device, packet, new SpyInterface { Source = "heuristic", ExchangeLevel = "unknown" },
+            "no configuration descriptor in the capture: CCID recognised from the messages on the bulk endpoints"));
     }
 
     // CCID Rev 1.1 §6.1: PC_to_RDR messages.

@@ -208,6 +208,7 @@ public sealed class SmartcardList
         var matches = new List<AtrListEntry>();
         List<string>? descriptions = null;
         var lineNumber = 0;
+        var nibbles = Nibbles(atr, stackalloc byte[Math.Min(atr.Length, 128) * 2]);
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -225,9 +226,8 @@ public sealed class SmartcardList
             var pattern = line.TrimEnd();
             if (!pattern.Contains(".*", StringComparison.Ordinal) && TokenCount(pattern) != atr.Length)
                 continue;
-            var single = new SmartcardList();
-            single.Add(new AtrListEntry(pattern, [], lineNumber));
-            if (single.Match(atr).Count == 0)
+            // The one pattern is compiled and tried on its own: no index is built for it.
+            if (!TryCompile(pattern, out var compiled) || !MatchVariable(compiled, 0, nibbles))
                 continue;
             descriptions = [];
             matches.Add(new AtrListEntry(pattern, descriptions, lineNumber));
@@ -256,12 +256,7 @@ public sealed class SmartcardList
     public List<AtrListEntry> Match(ReadOnlySpan<byte> atr)
     {
         var result = new List<AtrListEntry>(2);
-        Span<byte> nibbles = stackalloc byte[Math.Min(atr.Length, 128) * 2];
-        for (var i = 0; i < nibbles.Length / 2; i++)
-        {
-            nibbles[2 * i] = (byte)(atr[i] >> 4);
-            nibbles[2 * i + 1] = (byte)(atr[i] & 0x0F);
-        }
+        var nibbles = Nibbles(atr, stackalloc byte[Math.Min(atr.Length, 128) * 2]);
         if (_fixed.TryGetValue(nibbles.Length, out var bucket))
         {
             var masks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bucket.Masks);
@@ -284,6 +279,17 @@ public sealed class SmartcardList
         if (result.Count > 1)
             result.Sort((a, b) => a.Line.CompareTo(b.Line));
         return result;
+    }
+
+    // The ATR as the patterns see it: one value per hex digit (at most 128 bytes, as in Match).
+    private static ReadOnlySpan<byte> Nibbles(ReadOnlySpan<byte> atr, Span<byte> nibbles)
+    {
+        for (var i = 0; i < nibbles.Length / 2; i++)
+        {
+            nibbles[2 * i] = (byte)(atr[i] >> 4);
+            nibbles[2 * i + 1] = (byte)(atr[i] & 0x0F);
+        }
+        return nibbles;
     }
 
     private static bool MatchVariable(ushort[] pattern, int p, ReadOnlySpan<byte> nibbles)

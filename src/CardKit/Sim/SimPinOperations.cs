@@ -26,7 +26,7 @@ public static class SimPinOperations
         if (before.Verified)
             return PinOutcome.AlreadyVerified;
         Chv1.EnsureTryAllowed(before, force);
-        var template = format.BuildTemplate(Cla(sim), 0x20, 0x00, 0x01);
+        var template = format.BuildTemplate(sim.Transport.Cla, 0x20, 0x00, 0x01);
         var response = entry.Verify(format.BuildVerify(template));
         Check(sim, entry, before, response.StatusWord, "VERIFY CHV1");
         return PinOutcome.Verified;
@@ -48,14 +48,12 @@ public static class SimPinOperations
         if (!before.Enabled)
             throw new CardStatusException("CHV1 is disabled: enable it before changing it.", new StatusWord(sim.Kind == SimKind.Gsm ? (ushort)0x9808 : (ushort)0x6984));
         Chv1.EnsureTryAllowed(before, force);
-        var template = format.BuildTemplate(Cla(sim), 0x24, 0x00, 0x01, pins: 2);
+        var template = format.BuildTemplate(sim.Transport.Cla, 0x24, 0x00, 0x01, pins: 2);
         var blockLength = format.BlankBlock.Length;
         var response = entry.Modify(format.BuildModify(template, currentPinOffset: 0, newPinOffset: blockLength));
         Check(sim, entry, before, response.StatusWord, "CHANGE CHV1");
         return PinOutcome.Changed;
     }
-
-    private static byte Cla(SimSession sim) => sim.Kind == SimKind.Gsm ? (byte)0xA0 : (byte)0x00;
 
     private static void Check(SimSession sim, IPinEntry entry, ChvStatus before, StatusWord sw, string operation)
     {
@@ -68,7 +66,6 @@ public static class SimPinOperations
             throw new WrongPinException(0, sw);
         if (after.RemainingAttempts >= 0 && after.RemainingAttempts < before.RemainingAttempts)
             throw new WrongPinException(after.RemainingAttempts, sw);
-        var context = sim.Kind == SimKind.Gsm ? StatusWordContext.Gsm : StatusWordContext.Uicc;
-        throw new CardStatusException($"{operation} failed: {sw} {sw.Describe(context)}", sw);
+        throw new CardStatusException($"{operation} failed: {sw} {sw.Describe(sim.Transport.SwContext)}", sw);
     }
 }

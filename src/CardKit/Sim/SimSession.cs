@@ -32,6 +32,9 @@ public sealed class SimSession
     /// <summary>GSM SIM or UICC with a USIM.</summary>
     public SimKind Kind => _transport.Kind;
 
+    /// <summary>The class byte and status-word context of this card's commands (for the PIN operations).</summary>
+    internal SimTransport Transport => _transport;
+
     /// <summary>APDUs sent so far, GET RESPONSEs included (the APDU-count bar of the phone book dump).</summary>
     public int ApduCount => _counter.Count;
 

@@ -44,14 +44,7 @@ case "${1:-start}" in
     fi
     install -d -m 0770 -g pkcs11 /run/opencryptoki /var/lock/opencryptoki/swtok /var/lib/opencryptoki/swtok/TOK_OBJ
     if ! running; then
-      # Descriptors above 2 stay behind (a test run's flock on fd 3 would be held by the daemon).
-      (
-        for fd in /proc/self/fd/*; do
-          n=${fd##*/}
-          [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"
-        done
-        exec pkcsslotd
-      )
+      "$(cd "$(dirname "$0")" && pwd)/detached.sh" pkcsslotd
       for _ in $(seq 50); do running && break; sleep 0.1; done
       running || { echo "opencryptoki: pkcsslotd did not start" >&2; exit 1; }
     fi

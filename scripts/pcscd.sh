@@ -55,15 +55,7 @@ start() {
   stop
   mkdir -p "$log_dir" /run/pcscd
   rm -f /run/pcscd/pcscd.comm /run/pcscd/pcscd.pid
-  # Close every inherited descriptor above 2 for the daemon: under `flock /tmp/cardkit-pcscd.lock ...`
-  # fd 3 is the lock, and a pcscd that inherits it holds the lock for as long as it runs.
-  (
-    for fd in /proc/self/fd/*; do
-      n=${fd##*/}
-      [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-"
-    done
-    exec setsid nohup pcscd --foreground --error >>"$log_dir/pcscd.log" 2>&1 < /dev/null
-  ) &
+  "$here/detached.sh" setsid nohup pcscd --foreground --error >>"$log_dir/pcscd.log" 2>&1 < /dev/null &
   if ! wait_for ready; then
     echo "pcscd.sh: pcscd did not come up within 10 s; see $log_dir/pcscd.log" >&2
     exit 3

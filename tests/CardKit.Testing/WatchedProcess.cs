@@ -141,7 +141,8 @@ public sealed class WatchedProcess : IDisposable
                 changed = _changed;
                 _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
-            changed.SetResult();
+            // The other stream's pump may have ended and completed this one already.
+            changed.TrySetResult();
         }
         lock (_gate)
             _changed.TrySetResult();

@@ -1,3 +1,4 @@
+using System.Text;
 using CardKit.Atr;
 
 namespace CardKit.Hosting;
@@ -30,7 +31,7 @@ public static class SmartcardListFiles
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is not there).</exception>
     public static SmartcardList Load(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = Open(path);
         return SmartcardList.Parse(reader, path);
     }
 
@@ -38,7 +39,11 @@ public static class SmartcardListFiles
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is not there).</exception>
     public static List<AtrListEntry> Match(string path, ReadOnlySpan<byte> atr)
     {
-        using var reader = new StreamReader(path);
+        using var reader = Open(path);
         return SmartcardList.MatchStreaming(reader, atr);
     }
+
+    // The list (about 480 KB) is read in 64 KB blocks by the reader alone: 8 reads instead of 120.
+    private static StreamReader Open(string path) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
 }

@@ -45,10 +45,11 @@ public sealed class SmartcardList
         var patternLine = 0;
         var descriptions = new List<string>();
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var lines = new LineScanner(reader);
+        while (lines.TryReadLine(out var line))
         {
             lineNumber++;
-            if (line.Length == 0 || line[0] == '#')
+            if (line.IsEmpty || line[0] == '#')
             {
                 Flush();
                 continue;
@@ -56,11 +57,11 @@ public sealed class SmartcardList
             if (line[0] is '\t' or ' ')
             {
                 if (pattern is not null)
-                    descriptions.Add(line.Trim());
+                    descriptions.Add(line.Trim().ToString());
                 continue;
             }
             Flush();
-            pattern = line.TrimEnd();
+            pattern = line.TrimEnd().ToString();
             patternLine = lineNumber;
         }
         Flush();
@@ -109,7 +110,7 @@ public sealed class SmartcardList
     /// Compiles a pattern to one 16-bit set of allowed values per nibble ('.*' becomes <see cref="AnyRun"/>).
     /// Spaces separate bytes; a byte is two nibble items: a hex digit, '.', or a '[...]' class.
     /// </summary>
-    internal static bool TryCompile(string pattern, out ushort[] nibbles)
+    internal static bool TryCompile(ReadOnlySpan<char> pattern, out ushort[] nibbles)
     {
         var result = new List<ushort>(66);
         var i = 0;
@@ -135,15 +136,16 @@ public sealed class SmartcardList
             }
             else if (c == '[')
             {
-                var end = pattern.IndexOf(']', i);
+                var end = pattern[i..].IndexOf(']');
                 if (end < 0)
                 {
                     nibbles = [];
                     return false;
                 }
+                end += i;
                 // A regex character class of nibbles: "[FE]", "[6,E]", "[1-5]".
                 set = 0;
-                var members = pattern.AsSpan(i + 1, end - i - 1);
+                var members = pattern.Slice(i + 1, end - i - 1);
                 for (var m = 0; m < members.Length; m++)
                 {
                     if (members[m] == ',')
@@ -209,17 +211,18 @@ public sealed class SmartcardList
         List<string>? descriptions = null;
         var lineNumber = 0;
         var nibbles = Nibbles(atr, stackalloc byte[Math.Min(atr.Length, 128) * 2]);
-        while (reader.ReadLine() is { } line)
+        var lines = new LineScanner(reader);
+        while (lines.TryReadLine(out var line))
         {
             lineNumber++;
-            if (line.Length == 0 || line[0] == '#')
+            if (line.IsEmpty || line[0] == '#')
             {
                 descriptions = null;
                 continue;
             }
             if (line[0] is '\t' or ' ')
             {
-                descriptions?.Add(line.Trim());
+                descriptions?.Add(line.Trim().ToString());
                 continue;
             }
             descriptions = null;
@@ -230,12 +233,12 @@ public sealed class SmartcardList
             if (!TryCompile(pattern, out var compiled) || !MatchVariable(compiled, 0, nibbles))
                 continue;
             descriptions = [];
-            matches.Add(new AtrListEntry(pattern, descriptions, lineNumber));
+            matches.Add(new AtrListEntry(pattern.ToString(), descriptions, lineNumber));
         }
         return matches;
     }
 
-    private static int TokenCount(string pattern)
+    private static int TokenCount(ReadOnlySpan<char> pattern)
     {
         var count = 0;
         var inToken = false;

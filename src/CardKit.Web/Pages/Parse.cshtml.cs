@@ -53,7 +53,7 @@ public sealed class ParseModel(AtrCatalog catalog) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Tree = AtrNode.Build(AtrExplanation.Explain(Atr));
+        Tree = AtrNode.Build(AtrExplanation.Explain(Atr, CultureInfo.CurrentUICulture));
         Matches = Catalog.Match(Atr.Bytes);
         return Page();
     }

@@ -6,106 +6,113 @@ namespace CardKit.Atr;
 /// <summary>
 /// Turns a parsed ATR into lines a person reads (like parseATR, but every byte, historical bytes and
 /// PC/SC part 3 included). Pure: the CLI renders the lines as text or JSON, the web service as HTML.
+/// The lines are English unless a culture with a translation (French, Russian) is asked for.
 /// </summary>
 public static class AtrExplanation
 {
-    /// <summary>One line per field of <paramref name="atr"/>, in byte order, nested fields one <see cref="AtrLine.Depth"/> deeper.</summary>
-    public static List<AtrLine> Explain(AnswerToReset atr)
+    /// <summary>One line per field of <paramref name="atr"/>, in byte order, nested fields one <see cref="AtrLine.Depth"/> deeper; in English.</summary>
+    public static List<AtrLine> Explain(AnswerToReset atr) => Explain(atr, AtrText.English);
+
+    /// <summary>
+    /// The lines of <see cref="Explain(AnswerToReset)"/> in the language of <paramref name="culture"/>
+    /// (French, Russian; English otherwise). Field names that are the standard's symbols (TS, T0, TA1,
+    /// TCK) and the values (numbers, hex) stay as they are.
+    /// </summary>
+    public static List<AtrLine> Explain(AnswerToReset atr, CultureInfo culture) => Explain(atr, AtrText.For(culture));
+
+    private static List<AtrLine> Explain(AnswerToReset atr, AtrText text)
     {
         ArgumentNullException.ThrowIfNull(atr);
         var lines = new List<AtrLine>
         {
-            new(0, $"{atr.Ts:X2}", "TS", atr.Ts switch
+            new(0, $"{atr.Ts:X2}", "TS", text[atr.Ts switch
             {
-                0x3B => "direct convention",
-                0x3F => "inverse convention",
-                _ => "invalid initial character",
-            }),
+                0x3B => "TsDirect",
+                0x3F => "TsInverse",
+                _ => "TsInvalid",
+            }]),
         };
         if (atr.T0 is not { } t0)
             return lines;
-        lines.Add(new(1, $"{t0:X2}", "T0", $"Y1={t0 >> 4:X}: {Presence(t0 >> 4, 1)}; K={t0 & 0x0F} historical byte(s)"));
+        lines.Add(new(1, $"{t0:X2}", "T0", text.Format("T0", t0 >> 4, Presence(text, t0 >> 4, 1), t0 & 0x0F)));
         foreach (var b in atr.InterfaceBytes)
-            lines.Add(new(b.Offset, $"{b.Value:X2}", b.Name, Describe(b)));
+            lines.Add(new(b.Offset, $"{b.Value:X2}", b.Name, Describe(text, b)));
         if (atr.HistoricalLength > 0)
         {
-            lines.Add(new(atr.HistoricalOffset, Hex.Format(atr.HistoricalBytes), "Historical bytes", Printable(atr.HistoricalBytes)));
-            lines.AddRange(HistoricalBytes.Explain(atr.HistoricalBytes, atr.HistoricalOffset));
+            var printable = Printable(atr.HistoricalBytes);
+            lines.Add(new(atr.HistoricalOffset, Hex.Format(atr.HistoricalBytes), text["FieldHistoricalBytes"], printable) { Data = Range.All });
+            lines.AddRange(HistoricalBytes.Explain(atr.HistoricalBytes, atr.HistoricalOffset, text));
         }
         if (atr.Tck is { } tck)
         {
             var ok = !atr.Defects.Any(d => d.Kind == AtrDefectKind.TckWrong);
-            lines.Add(new(atr.TckOffset, $"{tck:X2}", "TCK", ok ? "check byte, correct" : $"check byte, WRONG (expected {AtrParser.Xor(atr.Bytes, 1, atr.TckOffset):X2})"));
+            lines.Add(new(atr.TckOffset, $"{tck:X2}", "TCK", ok ? text["TckCorrect"] : text.Format("TckWrongLine", AtrParser.Xor(atr.Bytes, 1, atr.TckOffset))));
         }
         else if (!atr.TckRequired)
         {
-            lines.Add(new(atr.Bytes.Length, "", "TCK", "absent (correct: only T=0 is indicated)"));
+            lines.Add(new(atr.Bytes.Length, "", "TCK", text["TckAbsent"]));
         }
         return lines;
     }
 
-    private static string Presence(int y, int i)
+    private static string Presence(AtrText text, int y, int i)
     {
         var present = new List<string>();
         for (var bit = 0; bit < 4; bit++)
         {
             if ((y & (1 << bit)) != 0)
-                present.Add($"T{(char)('A' + bit)}{i}");
+                present.Add(string.Create(CultureInfo.InvariantCulture, $"T{(char)('A' + bit)}{i}"));
         }
-        return present.Count == 0 ? "no interface bytes follow" : string.Join(", ", present) + " present";
+        return present.Count == 0 ? text["PresenceNone"] : text.Format("PresenceList", string.Join(", ", present));
     }
 
     // ISO/IEC 7816-3:2006 §8.3 (global), §10.2 (T=0), §11.4 (T=1), §8.3 and ETSI TS 102 221 §6.5 (T=15).
-    private static string Describe(InterfaceByte b)
+    private static string Describe(AtrText text, InterfaceByte b)
     {
         var v = b.Value;
         switch (b.Letter, b.Index)
         {
             case ('D', _):
                 var t = v & 0x0F;
-                var next = Presence(v >> 4, b.Index + 1);
                 var meaning = t switch
                 {
-                    0 => "T=0 (half-duplex characters)",
-                    1 => "T=1 (half-duplex blocks)",
-                    15 => "T=15 (global interface bytes follow)",
-                    14 => "T=14 (proprietary)",
-                    _ => $"T={t} (RFU)",
+                    0 => text["ProtocolT0"],
+                    1 => text["ProtocolT1"],
+                    15 => text["ProtocolT15"],
+                    14 => text["ProtocolT14"],
+                    _ => text.Format("ProtocolRfu", t),
                 };
-                return $"{meaning}; Y{b.Index + 1}={v >> 4:X}: {next}";
+                return text.Format("Td", meaning, b.Index + 1, v >> 4, Presence(text, v >> 4, b.Index + 1));
             case ('A', 1):
-                return AtrTables.DescribeTa1(v);
+                return AtrTables.DescribeTa1(v, text);
             case ('B', 1):
-                return v == 0 ? "VPP not connected (TB1 is deprecated since ISO/IEC 7816-3:2006)"
-                    : string.Create(CultureInfo.InvariantCulture, $"deprecated programming voltage: PI1={v & 0x1F}, II={(v >> 5) & 3}");
+                return v == 0 ? text["Tb1NotConnected"] : text.Format("Tb1Voltage", v & 0x1F, (v >> 5) & 3);
             case ('C', 1):
-                return v == 255
-                    ? "N=255: minimum guard time (12 ETU under T=0, 11 ETU under T=1)"
-                    : $"extra guard time N={v} ETU";
+                return v == 255 ? text["Tc1Minimum"] : text.Format("Tc1Extra", v);
             case ('A', 2):
-                return $"specific mode, protocol T={v & 0x0F}; {((v & 0x80) != 0 ? "cannot change to negotiable mode" : "can change to negotiable mode")}; " +
-                       ((v & 0x10) != 0 ? "parameters defined implicitly (not by TA1)" : "Fi/Di as in TA1");
+                return text.Format("Ta2", v & 0x0F, text[(v & 0x80) != 0 ? "Ta2CannotChange" : "Ta2CanChange"], text[(v & 0x10) != 0 ? "Ta2Implicit" : "Ta2FiDi"]);
             case ('B', 2):
-                return $"deprecated programming voltage PI2={v}";
+                return text.Format("Tb2Voltage", v);
             case ('C', 2):
-                return $"T=0 waiting time integer WI={v} (work waiting time = 960 x D x {v} ETU)";
+                return text.Format("Tc2Waiting", v);
         }
         return (b.Protocol, b.Letter) switch
         {
-            (1, 'A') => v is 0 or 255 ? $"T=1 IFSC {v} (RFU)" : $"T=1 IFSC {v} bytes (maximum information field the card accepts)",
-            (1, 'B') => $"T=1 BWI={v >> 4}, CWI={v & 0x0F} (block waiting 11 + 2^{v >> 4} x 960 x 372/f s, character waiting 11 + 2^{v & 0x0F} ETU)",
-            (1, 'C') => (v & 1) == 0 ? "T=1 error detection: LRC" : "T=1 error detection: CRC",
-            (15, 'A') => $"{AtrTables.ClockStop(v)}; supply class {AtrTables.SupplyClasses(v)}",
-            (15, 'B') => v == 0 ? "SPU: contact C6 not used" : (v & 0x80) != 0 ? $"SPU: proprietary use of contact C6 ({v:X2})" : $"SPU: standard use of contact C6 ({v:X2})",
-            (var p, _) => $"T={p} specific",
+            (1, 'A') => text.Format(v is 0 or 255 ? "T1IfscRfu" : "T1Ifsc", v),
+            (1, 'B') => text.Format("T1Waiting", v >> 4, v & 0x0F),
+            (1, 'C') => text[(v & 1) == 0 ? "T1Lrc" : "T1Crc"],
+            (15, 'A') => text.Format("T15Ta", AtrTables.ClockStop(v, text), AtrTables.SupplyClasses(v, text)),
+            (15, 'B') => v == 0 ? text["SpuNotUsed"] : text.Format((v & 0x80) != 0 ? "SpuProprietary" : "SpuStandard", v),
+            (var p, _) => text.Format("ProtocolSpecific", p),
         };
     }
 
     internal static string Printable(ReadOnlySpan<byte> bytes)
     {
-        var text = new StringBuilder(bytes.Length);
+        var text = new StringBuilder(bytes.Length + 2);
+        text.Append('"');
         foreach (var b in bytes)
             text.Append(b is >= 0x20 and < 0x7F ? (char)b : '.');
-        return $"\"{text}\"";
+        return text.Append('"').ToString();
     }
 }

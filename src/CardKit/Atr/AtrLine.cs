@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CardKit.Atr;
 
 /// <summary>
@@ -9,4 +11,12 @@ namespace CardKit.Atr;
 /// <param name="Field">The field name: "TS", "TA1", "Historical bytes", a COMPACT-TLV object...</param>
 /// <param name="Meaning">What the value means, for a person.</param>
 /// <param name="Depth">Nesting: 0 for the ATR's own fields, 1 and more inside the historical bytes.</param>
-public sealed record AtrLine(int Offset, string Bytes, string Field, string Meaning, int Depth = 0);
+public sealed record AtrLine(int Offset, string Bytes, string Field, string Meaning, int Depth = 0)
+{
+    /// <summary>
+    /// The part of <see cref="Meaning"/> that is the card's data rather than words (a card's name, the
+    /// historical bytes as text): the same in every language. Null when there is none; not in the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public Range? Data { get; init; }
+}

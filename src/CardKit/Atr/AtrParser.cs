@@ -51,18 +51,17 @@ public static class AtrParser
                 for (var i = 0; i < bytes.Length; i++)
                     bytes[i] = ReverseBits((byte)~bytes[i]);
                 convention = AtrConvention.Inverse;
-                defects.Add(new AtrDefect(AtrDefectKind.ConvertedFromRawInverse, 0,
-                    "the bytes were captured raw in inverse convention (TS 03); converted to logical values (TS 3F)"));
+                defects.Add(new AtrDefect(AtrDefectKind.ConvertedFromRawInverse, 0, null, "DefectRawInverse"));
                 break;
             default:
-                defects.Add(new AtrDefect(AtrDefectKind.InvalidTs, 0, $"TS {bytes[0]:X2} is neither 3B (direct) nor 3F (inverse convention)"));
+                defects.Add(new AtrDefect(AtrDefectKind.InvalidTs, 0, null, "DefectInvalidTs", bytes[0]));
                 break;
         }
         if (bytes.Length > MaxLength)
-            defects.Add(new AtrDefect(AtrDefectKind.TooLong, MaxLength, $"{bytes.Length} bytes; an ATR has at most {MaxLength} (ISO/IEC 7816-3 §8.2.1)"));
+            defects.Add(new AtrDefect(AtrDefectKind.TooLong, MaxLength, null, "DefectTooLong", bytes.Length, MaxLength));
         if (bytes.Length < 2)
         {
-            defects.Add(new AtrDefect(AtrDefectKind.MissingInterfaceByte, 1, "T0 is missing: the ATR stops after TS"));
+            defects.Add(new AtrDefect(AtrDefectKind.MissingInterfaceByte, 1, null, "DefectT0Missing"));
             return new AnswerToReset(bytes, convention, [], 1, 0, -1, false, [0], defects);
         }
 
@@ -83,7 +82,7 @@ public static class AtrParser
                 if (offset >= bytes.Length)
                 {
                     var announcer = index == 1 ? "T0" : $"TD{index - 1}";
-                    defects.Add(new AtrDefect(AtrDefectKind.MissingInterfaceByte, offset, $"T{letter}{index} is announced by {announcer} but the ATR ends"));
+                    defects.Add(new AtrDefect(AtrDefectKind.MissingInterfaceByte, offset, null, "DefectInterfaceByteMissing", $"T{letter}{index}", announcer));
                     complete = false;
                     break;
                 }
@@ -107,7 +106,7 @@ public static class AtrParser
         var available = bytes.Length - historicalOffset;
         var historicalLength = Math.Min(k, available);
         if (complete && k > available)
-            defects.Add(new AtrDefect(AtrDefectKind.HistoricalTruncated, bytes.Length, $"T0 announces {k} historical bytes, {available} present ({k - available} missing)"));
+            defects.Add(new AtrDefect(AtrDefectKind.HistoricalTruncated, bytes.Length, null, "DefectHistoricalTruncated", k, available, k - available));
         offset = historicalOffset + historicalLength;
 
         // §8.2.5: TCK is absent if only T=0 is indicated, present otherwise.
@@ -119,22 +118,22 @@ public static class AtrParser
             {
                 if (offset >= bytes.Length)
                 {
-                    defects.Add(new AtrDefect(AtrDefectKind.TckMissing, offset, "TCK is missing (required because a protocol other than T=0 is indicated)", Xor(bytes, 1, offset)));
+                    defects.Add(new AtrDefect(AtrDefectKind.TckMissing, offset, Xor(bytes, 1, offset), "DefectTckMissing"));
                 }
                 else
                 {
                     tckOffset = offset;
                     var expected = Xor(bytes, 1, offset);
                     if (bytes[offset] != expected)
-                        defects.Add(new AtrDefect(AtrDefectKind.TckWrong, offset, $"TCK is {bytes[offset]:X2}, expected {expected:X2}", expected));
+                        defects.Add(new AtrDefect(AtrDefectKind.TckWrong, offset, expected, "DefectTckWrong", bytes[offset], expected));
                     offset++;
                 }
             }
             if (offset < bytes.Length)
             {
                 var extra = bytes.Length - offset;
-                var hint = !tckRequired && extra == 1 && Xor(bytes, 1, bytes.Length) == 0 ? " (it would be a correct TCK, but only T=0 is indicated)" : "";
-                defects.Add(new AtrDefect(AtrDefectKind.ExtraBytes, offset, $"{extra} byte(s) after the end of the ATR{hint}; not part of the TCK check"));
+                var wouldBeTck = !tckRequired && extra == 1 && Xor(bytes, 1, bytes.Length) == 0;
+                defects.Add(new AtrDefect(AtrDefectKind.ExtraBytes, offset, null, wouldBeTck ? "DefectExtraBytesCorrectTck" : "DefectExtraBytes", extra));
             }
         }
         CheckRfu(interfaceBytes, defects);
@@ -149,13 +148,13 @@ public static class AtrParser
             if (b.Letter == 'A' && b.Index == 1)
             {
                 if (AtrTables.Fi(b.Value >> 4) is null)
-                    defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, $"TA1 Fi index {b.Value >> 4:X} is RFU"));
+                    defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, null, "DefectFiRfu", b.Value >> 4));
                 if (AtrTables.Di(b.Value & 0x0F) is null)
-                    defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, $"TA1 Di index {b.Value & 0x0F:X} is RFU"));
+                    defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, null, "DefectDiRfu", b.Value & 0x0F));
             }
             else if (b.Letter == 'A' && b.Protocol == 1 && b.Value is 0x00 or 0xFF)
             {
-                defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, $"{b.Name} IFSC {b.Value} is RFU (ISO/IEC 7816-3 §11.4.2: 1 to 254)"));
+                defects.Add(new AtrDefect(AtrDefectKind.RfuValue, b.Offset, null, "DefectIfscRfu", b.Name, b.Value));
             }
         }
     }

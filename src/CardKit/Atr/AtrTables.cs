@@ -21,38 +21,50 @@ public static class AtrTables
     /// <summary>The baud rate adjustment integer Di for the low nibble of TA1 (§8.3 Table 8); null when RFU.</summary>
     public static int? Di(int index) => DiValues[index & 0x0F];
 
-    /// <summary>What TA1 means: Fi, Di, f(max), cycles per ETU and bit rates at 4 MHz and at f(max).</summary>
-    public static string DescribeTa1(byte ta1)
+    /// <summary>What TA1 means: Fi, Di, f(max), cycles per ETU and bit rates at 4 MHz and at f(max); in English.</summary>
+    public static string DescribeTa1(byte ta1) => DescribeTa1(ta1, AtrText.English);
+
+    /// <summary>What TA1 means, in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
+    public static string DescribeTa1(byte ta1, CultureInfo culture) => DescribeTa1(ta1, AtrText.For(culture));
+
+    internal static string DescribeTa1(byte ta1, AtrText text)
     {
         var fi = Fi(ta1 >> 4);
         var di = Di(ta1 & 0x0F);
         var fmax = Fmax(ta1 >> 4);
-        var text = $"Fi={(fi?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}, Di={(di?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}";
-        if (fi is null || di is null)
-            return text;
+        // Table 7 gives f(max) exactly where it gives Fi.
+        if (fi is null || di is null || fmax is null)
+            return string.Create(CultureInfo.InvariantCulture, $"Fi={(fi?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}, Di={(di?.ToString(CultureInfo.InvariantCulture) ?? "RFU")}");
         var etu = (double)fi.Value / di.Value;
-        text += string.Create(CultureInfo.InvariantCulture, $", {etu:0.###} cycles/ETU, {4_000_000 / etu:0} bit/s at 4 MHz");
-        if (fmax is { } f)
-            text += string.Create(CultureInfo.InvariantCulture, $", fmax {f:0.#} MHz ({f * 1_000_000 / etu:0} bit/s at fmax)");
-        return text;
+        return text.Format("Ta1", fi.Value, di.Value, etu, 4_000_000 / etu, fmax.Value, fmax.Value * 1_000_000 / etu);
     }
 
-    /// <summary>§8.3 Table 9 (T=15 TA): class indicator y1..y6 = A (5 V), B (3 V), C (1.8 V).</summary>
-    public static string SupplyClasses(byte ta)
+    /// <summary>§8.3 Table 9 (T=15 TA): class indicator y1..y6 = A (5 V), B (3 V), C (1.8 V); in English.</summary>
+    public static string SupplyClasses(byte ta) => SupplyClasses(ta, AtrText.English);
+
+    /// <summary>The supply classes of <see cref="SupplyClasses(byte)"/> in the language of <paramref name="culture"/>.</summary>
+    public static string SupplyClasses(byte ta, CultureInfo culture) => SupplyClasses(ta, AtrText.For(culture));
+
+    internal static string SupplyClasses(byte ta, AtrText text)
     {
-        var classes = new List<string>();
-        if ((ta & 0x01) != 0) classes.Add("A (5 V)");
-        if ((ta & 0x02) != 0) classes.Add("B (3 V)");
-        if ((ta & 0x04) != 0) classes.Add("C (1.8 V)");
-        return classes.Count == 0 ? "no class indicated" : string.Join(", ", classes);
+        var classes = new List<string>(3);
+        if ((ta & 0x01) != 0) classes.Add(text["ClassA"]);
+        if ((ta & 0x02) != 0) classes.Add(text["ClassB"]);
+        if ((ta & 0x04) != 0) classes.Add(text["ClassC"]);
+        return classes.Count == 0 ? text["ClassNone"] : string.Join(", ", classes);
     }
 
-    /// <summary>§8.3: clock stop indicator X in TA for T=15 (bits 8-7).</summary>
-    public static string ClockStop(byte ta) => (ta >> 6) switch
+    /// <summary>§8.3: clock stop indicator X in TA for T=15 (bits 8-7); in English.</summary>
+    public static string ClockStop(byte ta) => ClockStop(ta, AtrText.English);
+
+    /// <summary>The clock stop indicator of <see cref="ClockStop(byte)"/> in the language of <paramref name="culture"/>.</summary>
+    public static string ClockStop(byte ta, CultureInfo culture) => ClockStop(ta, AtrText.For(culture));
+
+    internal static string ClockStop(byte ta, AtrText text) => text[(ta >> 6) switch
     {
-        0 => "clock stop not supported",
-        1 => "clock stop in state L",
-        2 => "clock stop in state H",
-        _ => "clock stop, no preference",
-    };
+        0 => "ClockStopNo",
+        1 => "ClockStopLow",
+        2 => "ClockStopHigh",
+        _ => "ClockStopAny",
+    }];
 }

@@ -19,34 +19,29 @@ public static class HistoricalBytes
             return null;
         var ss = historical[8];
         var nn = BinaryPrimitives.ReadUInt16BigEndian(historical[9..]);
-        return new PcscStorageCard(ss, StandardName(ss), nn, CardName(nn));
+        return new PcscStorageCard(ss, StandardName(ss, AtrText.English), nn, CardName(nn) ?? AtrText.English.Format("CardNameUnknown", nn));
     }
 
     // PC/SC part 3 supplement, standard byte SS.
-    private static string StandardName(byte ss) => ss switch
+    private static string StandardName(byte ss, AtrText text) => ss switch
     {
-        0x00 => "no information",
-        0x01 => "ISO 14443 A, part 1",
-        0x02 => "ISO 14443 A, part 2",
-        0x03 => "ISO 14443 A, part 3",
-        0x05 => "ISO 14443 B, part 1",
-        0x06 => "ISO 14443 B, part 2",
-        0x07 => "ISO 14443 B, part 3",
-        0x09 => "ISO 15693, part 1",
-        0x0A => "ISO 15693, part 2",
-        0x0B => "ISO 15693, part 3",
-        0x0C => "ISO 15693, part 4",
-        0x0D => "contact (ISO 7816-10) I2C",
-        0x0E => "contact (ISO 7816-10) extended I2C",
-        0x0F => "contact (ISO 7816-10) 2WBP",
-        0x10 => "contact (ISO 7816-10) 3WBP",
-        0x11 => "FeliCa",
-        0x40 => "low frequency contactless cards",
-        _ => $"RFU standard {ss:X2}",
+        0x00 => text["NoInformation"],
+        >= 0x01 and <= 0x03 => text.Format("StandardIso14443A", ss),
+        >= 0x05 and <= 0x07 => text.Format("StandardIso14443B", ss - 4),
+        >= 0x09 and <= 0x0C => text.Format("StandardIso15693", ss - 8),
+        0x0D => text.Format("StandardContact", "I2C"),
+        0x0E => text["StandardContactExtendedI2c"],
+        0x0F => text.Format("StandardContact", "2WBP"),
+        0x10 => text.Format("StandardContact", "3WBP"),
+        0x11 => Felica,
+        0x40 => text["StandardLowFrequency"],
+        _ => text.Format("StandardRfu", ss),
     };
 
-    // PC/SC part 3 supplement, card name NN NN.
-    private static string CardName(ushort nn) => nn switch
+    private const string Felica = "FeliCa";
+
+    // PC/SC part 3 supplement, card name NN NN; null when not in the table.
+    private static string? CardName(ushort nn) => nn switch
     {
         0x0001 => "MIFARE Classic 1K",
         0x0002 => "MIFARE Classic 4K",
@@ -88,61 +83,72 @@ public static class HistoricalBytes
         0x003B => "FeliCa",
         0x003C => "Melexis Sensor Tag (MLX90129)",
         0x003D => "MIFARE Ultralight EV1",
-        _ => $"card name {nn:X4} (not in CardKit's table)",
+        _ => null,
     };
 
-    /// <summary>Lines explaining <paramref name="historical"/> (ISO/IEC 7816-4 categories, COMPACT-TLV, PC/SC part 3), one level deep, offsets from <paramref name="offset"/>.</summary>
-    public static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset)
+    /// <summary>Lines explaining <paramref name="historical"/> (ISO/IEC 7816-4 categories, COMPACT-TLV, PC/SC part 3), one level deep, offsets from <paramref name="offset"/>; in English.</summary>
+    public static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset) => Explain(historical, offset, AtrText.English);
+
+    /// <summary>The lines of <see cref="Explain(ReadOnlySpan{byte}, int)"/> in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
+    public static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset, CultureInfo culture) => Explain(historical, offset, AtrText.For(culture));
+
+    internal static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset, AtrText text)
     {
         var lines = new List<AtrLine>();
         if (historical.IsEmpty)
             return lines;
         if (PcscStorage(historical) is { } storage)
         {
-            lines.Add(new(offset, "80", "Category", "80: PC/SC part 3 storage card follows", 1));
-            lines.Add(new(offset + 1, Hex.Format(historical.Slice(1, 2)), "AID tag", $"application identifier, {historical[2]} bytes", 1));
-            lines.Add(new(offset + 3, Hex.Format(historical.Slice(3, 5)), "RID", "A0 00 00 03 06: PC/SC Workgroup", 1));
-            lines.Add(new(offset + 8, $"{storage.Standard:X2}", "Standard", storage.StandardName, 1));
-            lines.Add(new(offset + 9, Hex.Format(historical.Slice(9, 2)), "Card name", storage.CardNameText, 1));
+            var standard = StandardName(storage.Standard, text);
+            var cardName = CardName(storage.CardName);
+            lines.Add(new(offset, "80", text["FieldCategory"], text["CategoryPcsc"], 1));
+            lines.Add(new(offset + 1, Hex.Format(historical.Slice(1, 2)), text["FieldAidTag"], text.Format("AidTag", historical[2]), 1));
+            lines.Add(new(offset + 3, Hex.Format(historical.Slice(3, 5)), "RID", text["RidPcsc"], 1));
+            lines.Add(new(offset + 8, $"{storage.Standard:X2}", text["FieldStandard"], standard, 1) { Data = standard == Felica ? Range.All : null });
+            var cardNameText = cardName ?? text.Format("CardNameUnknown", storage.CardName);
+            lines.Add(new(offset + 9, Hex.Format(historical.Slice(9, 2)), text["FieldCardName"], cardNameText, 1) { Data = cardName is null ? null : Range.All });
             if (historical.Length > 11)
-                lines.Add(new(offset + 11, Hex.Format(historical[11..]), "RFU", "reserved", 1));
+                lines.Add(new(offset + 11, Hex.Format(historical[11..]), "RFU", text["Reserved"], 1));
             return lines;
         }
         switch (historical[0])
         {
             case 0x00:
-                lines.Add(new(offset, "00", "Category", "00: COMPACT-TLV objects, then a status indicator in the last 3 bytes", 1));
+                lines.Add(new(offset, "00", text["FieldCategory"], text["Category00"], 1));
                 if (historical.Length < 4)
                 {
-                    lines.Add(new(offset + 1, Hex.Format(historical[1..]), "Status indicator", "missing: category 00 needs LCS SW1 SW2 at the end", 1));
+                    lines.Add(new(offset + 1, Hex.Format(historical[1..]), text["FieldStatusIndicator"], text["StatusMissing"], 1));
                     return lines;
                 }
-                CompactObjects(historical[1..^3], offset + 1, lines);
+                CompactObjects(historical[1..^3], offset + 1, lines, text);
                 var status = historical[^3..];
-                lines.Add(new(offset + historical.Length - 3, Hex.Format(status), "Status indicator",
-                    $"life cycle {LifeCycle(status[0])}, SW {status[1]:X2} {status[2]:X2}", 1));
+                lines.Add(new(offset + historical.Length - 3, Hex.Format(status), text["FieldStatusIndicator"],
+                    text.Format("LifeCycleAndStatus", LifeCycle(status[0], text), status[1], status[2]), 1));
                 break;
             case 0x10:
-                lines.Add(new(offset, "10", "Category", "10: DIR data reference follows", 1));
+                lines.Add(new(offset, "10", text["FieldCategory"], text["Category10"], 1));
                 if (historical.Length > 1)
-                    lines.Add(new(offset + 1, Hex.Format(historical[1..]), "DIR data reference", "reference to EF.DIR data", 1));
+                    lines.Add(new(offset + 1, Hex.Format(historical[1..]), text["FieldDirReference"], text["DirReference"], 1));
                 break;
             case 0x80:
-                lines.Add(new(offset, "80", "Category", "80: COMPACT-TLV objects (status indicator optional)", 1));
-                CompactObjects(historical[1..], offset + 1, lines);
+                lines.Add(new(offset, "80", text["FieldCategory"], text["Category80"], 1));
+                CompactObjects(historical[1..], offset + 1, lines, text);
                 break;
             case >= 0x81 and <= 0x8F:
-                lines.Add(new(offset, $"{historical[0]:X2}", "Category", "RFU category indicator", 1));
+                lines.Add(new(offset, $"{historical[0]:X2}", text["FieldCategory"], text["CategoryRfu"], 1));
                 break;
             default:
-                lines.Add(new(offset, $"{historical[0]:X2}", "Category", $"proprietary historical bytes {AtrExplanation.Printable(historical)}", 1));
+                var printable = AtrExplanation.Printable(historical);
+                var meaning = text.Format("CategoryProprietary", printable);
+                var at = meaning.LastIndexOf(printable, StringComparison.Ordinal);
+                lines.Add(new(offset, $"{historical[0]:X2}", text["FieldCategory"], meaning, 1) { Data = at..(at + printable.Length) });
                 break;
         }
         return lines;
     }
 
     // ISO/IEC 7816-4:2020 §8.1.1.2 and Table 115 (tags of COMPACT-TLV data objects in historical bytes).
-    private static void CompactObjects(ReadOnlySpan<byte> data, int offset, List<AtrLine> lines)
+    private static void CompactObjects(ReadOnlySpan<byte> data, int offset, List<AtrLine> lines, AtrText text)
     {
         var i = 0;
         while (i < data.Length)
@@ -151,99 +157,101 @@ public static class HistoricalBytes
             var length = data[i] & 0x0F;
             if (i + 1 + length > data.Length)
             {
-                lines.Add(new(offset + i, Hex.Format(data[i..]), "COMPACT-TLV", $"object {data[i]:X2} announces {length} bytes, {data.Length - i - 1} remain", 1));
+                lines.Add(new(offset + i, Hex.Format(data[i..]), "COMPACT-TLV", text.Format("CompactTruncated", data[i], length, data.Length - i - 1), 1));
                 return;
             }
             var value = data.Slice(i + 1, length);
-            lines.Add(new(offset + i, Hex.Format(data.Slice(i, length + 1)), TagName(tag), DescribeObject(tag, value), 1));
+            // Issuer's and pre-issuing data are the card's own bytes and text.
+            var own = tag is 0x5 or 0x6 ? Range.All : (Range?)null;
+            lines.Add(new(offset + i, Hex.Format(data.Slice(i, length + 1)), TagName(tag, text), DescribeObject(tag, value, text), 1) { Data = own });
             i += 1 + length;
         }
     }
 
-    private static string TagName(int tag) => tag switch
+    private static string TagName(int tag, AtrText text) => tag switch
     {
-        0x1 => "Country code",
-        0x2 => "Issuer identification",
-        0x3 => "Card service data",
-        0x4 => "Initial access data",
-        0x5 => "Card issuer's data",
-        0x6 => "Pre-issuing data",
-        0x7 => "Card capabilities",
-        0x8 => "Status indicator",
-        0xF => "Application identifier",
-        _ => $"Tag {tag:X}",
+        0x1 => text["TagCountryCode"],
+        0x2 => text["TagIssuerIdentification"],
+        0x3 => text["TagCardService"],
+        0x4 => text["TagInitialAccess"],
+        0x5 => text["TagIssuerData"],
+        0x6 => text["TagPreIssuing"],
+        0x7 => text["TagCardCapabilities"],
+        0x8 => text["FieldStatusIndicator"],
+        0xF => text["TagApplicationIdentifier"],
+        _ => text.Format("TagOther", tag),
     };
 
-    private static string DescribeObject(int tag, ReadOnlySpan<byte> v) => tag switch
+    private static string DescribeObject(int tag, ReadOnlySpan<byte> v, AtrText text) => tag switch
     {
-        0x3 when v.Length >= 1 => CardService(v[0]),
-        0x7 => CardCapabilities(v),
-        0x8 when v.Length == 1 => $"life cycle {LifeCycle(v[0])}",
+        0x3 when v.Length >= 1 => CardService(v[0], text),
+        0x7 => CardCapabilities(v, text),
+        0x8 when v.Length == 1 => text.Format("LifeCycleOnly", LifeCycle(v[0], text)),
         0x8 when v.Length == 2 => $"SW {v[0]:X2} {v[1]:X2}",
-        0x8 when v.Length == 3 => $"life cycle {LifeCycle(v[0])}, SW {v[1]:X2} {v[2]:X2}",
+        0x8 when v.Length == 3 => text.Format("LifeCycleAndStatus", LifeCycle(v[0], text), v[1], v[2]),
         0x5 or 0x6 => $"{Hex.Format(v)} {AtrExplanation.Printable(v)}",
         0xF => $"AID {Hex.Format(v)}",
         _ => Hex.Format(v),
     };
 
     // §8.1.1.2.3 Table 117.
-    private static string CardService(byte b)
+    private static string CardService(byte b, AtrText text)
     {
         var parts = new List<string>();
-        if ((b & 0x80) != 0) parts.Add("selection by full DF name");
-        if ((b & 0x40) != 0) parts.Add("selection by partial DF name");
-        if ((b & 0x30) != 0) parts.Add("BER-TLV data objects in EF.DIR/EF.ATR");
-        parts.Add(((b >> 1) & 7) switch
+        if ((b & 0x80) != 0) parts.Add(text["ServiceFullName"]);
+        if ((b & 0x40) != 0) parts.Add(text["ServicePartialName"]);
+        if ((b & 0x30) != 0) parts.Add(text["ServiceBerTlv"]);
+        parts.Add(text[((b >> 1) & 7) switch
         {
-            4 => "EF.DIR/EF.ATR read by READ BINARY",
-            2 => "EF.DIR/EF.ATR read by GET DATA",
-            0 => "EF.DIR/EF.ATR read by READ RECORD(S)",
-            _ => "EF.DIR/EF.ATR access RFU",
-        });
-        parts.Add((b & 1) == 0 ? "card with MF" : "card without MF");
+            4 => "ServiceReadBinary",
+            2 => "ServiceGetData",
+            0 => "ServiceReadRecord",
+            _ => "ServiceAccessRfu",
+        }]);
+        parts.Add(text[(b & 1) == 0 ? "ServiceWithMf" : "ServiceWithoutMf"]);
         return string.Join(", ", parts);
     }
 
     // §8.1.1.2.7 Tables 118-120: selection methods, data coding byte, command chaining / extended lengths / channels.
-    private static string CardCapabilities(ReadOnlySpan<byte> v)
+    private static string CardCapabilities(ReadOnlySpan<byte> v, AtrText text)
     {
         var parts = new List<string>();
         if (v.Length >= 1)
         {
             var s = v[0];
             var methods = new List<string>();
-            if ((s & 0x80) != 0) methods.Add("full DF name");
-            if ((s & 0x40) != 0) methods.Add("partial DF name");
-            if ((s & 0x20) != 0) methods.Add("path");
-            if ((s & 0x10) != 0) methods.Add("file identifier");
-            if ((s & 0x08) != 0) methods.Add("implicit");
-            parts.Add("selection by " + (methods.Count == 0 ? "none indicated" : string.Join("/", methods)));
-            if ((s & 0x04) != 0) parts.Add("short EF identifiers");
-            if ((s & 0x02) != 0) parts.Add("record numbers");
-            if ((s & 0x01) != 0) parts.Add("record identifiers");
+            if ((s & 0x80) != 0) methods.Add(text["MethodFullName"]);
+            if ((s & 0x40) != 0) methods.Add(text["MethodPartialName"]);
+            if ((s & 0x20) != 0) methods.Add(text["MethodPath"]);
+            if ((s & 0x10) != 0) methods.Add(text["MethodFileIdentifier"]);
+            if ((s & 0x08) != 0) methods.Add(text["MethodImplicit"]);
+            parts.Add(methods.Count == 0 ? text["SelectionNone"] : text.Format("SelectionBy", string.Join("/", methods)));
+            if ((s & 0x04) != 0) parts.Add(text["ShortEfIdentifiers"]);
+            if ((s & 0x02) != 0) parts.Add(text["RecordNumbers"]);
+            if ((s & 0x01) != 0) parts.Add(text["RecordIdentifiers"]);
         }
         if (v.Length >= 2)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"data coding {v[1]:X2} (data unit {1 << (v[1] & 0x0F)} quartets{((v[1] & 0x80) != 0 ? ", TLV EFs" : "")})"));
+            parts.Add(text.Format((v[1] & 0x80) != 0 ? "DataCodingTlv" : "DataCoding", v[1], 1 << (v[1] & 0x0F)));
         if (v.Length >= 3)
         {
             var c = v[2];
-            if ((c & 0x80) != 0) parts.Add("command chaining");
-            if ((c & 0x40) != 0) parts.Add("extended Lc and Le");
+            if ((c & 0x80) != 0) parts.Add(text["CommandChaining"]);
+            if ((c & 0x40) != 0) parts.Add(text["ExtendedLengths"]);
             var channels = (c & 0x07) + 1;
-            parts.Add((c & 0x18) == 0 ? "no logical channels" : $"up to {(channels == 8 ? "8 or more" : channels.ToString(CultureInfo.InvariantCulture))} logical channels");
+            parts.Add((c & 0x18) == 0 ? text["NoLogicalChannels"] : channels == 8 ? text["LogicalChannelsEightOrMore"] : text.Format("LogicalChannels", channels));
         }
         return string.Join(", ", parts);
     }
 
     // §7.4.10 Table 15: life cycle status byte.
-    private static string LifeCycle(byte lcs) => lcs switch
+    private static string LifeCycle(byte lcs, AtrText text) => lcs switch
     {
-        0x00 => "no information",
-        0x01 => "creation",
-        0x03 => "initialisation",
-        0x05 or 0x07 => "operational (activated)",
-        0x04 or 0x06 => "operational (deactivated)",
-        >= 0x0C and <= 0x0F => "termination",
-        _ => $"{lcs:X2} (proprietary)",
+        0x00 => text["NoInformation"],
+        0x01 => text["LifeCycleCreation"],
+        0x03 => text["LifeCycleInitialisation"],
+        0x05 or 0x07 => text["LifeCycleActivated"],
+        0x04 or 0x06 => text["LifeCycleDeactivated"],
+        >= 0x0C and <= 0x0F => text["LifeCycleTermination"],
+        _ => text.Format("LifeCycleProprietary", lcs),
     };
 }

@@ -14,7 +14,6 @@ public class AtrBenchmarks
     private readonly byte[] _uicc = Hex.Parse("3B 9F 95 80 1F C3 80 31 E0 73 FE 21 13 63 55 40 18 83 07 90 00 C2");
     private readonly byte[] _mifare = Hex.Parse("3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 01 00 00 00 00 6A");
     private readonly byte[] _unknown = Hex.Parse("3B 0F 80 31 C0 67 43 61 72 64 4B 69 74 73 40 01 00");
-    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr");
     private SmartcardList _list = null!;
 
     [GlobalSetup]
@@ -38,8 +37,4 @@ public class AtrBenchmarks
 
     [Benchmark]
     public int Explain() => AtrExplanation.Explain(AtrParser.Parse(_uicc)).Count;
-
-    // What the /parse page pays in French over English (templates through ResourceManager).
-    [Benchmark]
-    public int ExplainFrench() => AtrExplanation.Explain(AtrParser.Parse(_uicc), French).Count;
 }

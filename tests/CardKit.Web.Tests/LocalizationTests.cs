@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CardKit.Web.Tests;
 
 /// <summary>
-/// English, French and Russian: every key in every language (the web's strings and the ATR decoder's
-/// words in the library), and every page rendered in French and Russian shows no English outside the
-/// data (ATR bytes, card names, visitors' text: the elements marked translate="no").
+/// English, French and Russian: every key in every language (the web's strings and the ATR and APDU
+/// decoders' words in the library), and every page rendered in French and Russian shows no English
+/// outside the data (ATR bytes, card names, visitors' text: the elements marked translate="no"), the
+/// script console's decoded commands and status words included.
 /// </summary>
 public sealed partial class LocalizationTests : IAsyncLifetime
 {
@@ -41,12 +42,26 @@ public sealed partial class LocalizationTests : IAsyncLifetime
         "COMPACT", "TLV", "BER", "AID", "RID", "DIR", "LCS", "SW1", "SW2",
         // ISO/IEC 7816-4 command names, written as the standard spells them in every language.
         "READ", "BINARY", "RECORD", "GET", "DATA",
+
+        // --- The APDU decoder (src/CardKit/Iso7816), shown on /console/script ---
+        // More command names of ISO/IEC 7816-4 §5.4.2 Table 4 (SELECT, VERIFY, GET RESPONSE, GET
+        // CHALLENGE, MANAGE CHANNEL; READ BINARY, READ RECORD(S), GET DATA are above) and GSM 11.11 §9.2
+        // (STATUS): names, as a French or Russian card manual writes them too, never translated.
+        "SELECT", "VERIFY", "RESPONSE", "CHALLENGE", "MANAGE", "CHANNEL", "STATUS",
+        // ISO/IEC 7816-4 §7.4: the file control parameters (FCP) a SELECT asks for.
+        "FCP",
+        // The GSM 11.11 specification (a name, like ISO) and its card holder verification, the SIM's
+        // PIN, that its status words name (98 04 "wrong CHV").
+        "GSM", "CHV",
     };
 
     private static readonly string WebResources = Path.Combine(Pcscd.RepoRoot, "src", "CardKit.Web", "Resources", "Strings");
 
     // The ATR decoder's words: the library's resources, shown on /parse.
     private static readonly string AtrResources = Path.Combine(Pcscd.RepoRoot, "src", "CardKit", "Atr", "AtrText");
+
+    // The APDU decoder's words: the library's resources, shown on /console/script.
+    private static readonly string Iso7816Resources = Path.Combine(Pcscd.RepoRoot, "src", "CardKit", "Iso7816", "Iso7816Text");
 
     private InProcessServer _server = null!;
 
@@ -65,11 +80,14 @@ public sealed partial class LocalizationTests : IAsyncLifetime
         XDocument.Load((resources.Length == 0 ? WebResources : resources) + (culture.Length == 0 ? ".resx" : $".{culture}.resx"))
             .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
 
-    // The web's strings and the decoder's, keyed apart (both have a key named like the other's).
+    // The web's strings and the decoders', keyed apart (they have keys named like each other's).
     private static Dictionary<string, string> LoadAll(string culture) =>
-        Load(culture).Concat(Load(culture, AtrResources).Select(e => KeyValuePair.Create("AtrText." + e.Key, e.Value))).ToDictionary();
+        Load(culture)
+            .Concat(Load(culture, AtrResources).Select(e => KeyValuePair.Create("AtrText." + e.Key, e.Value)))
+            .Concat(Load(culture, Iso7816Resources).Select(e => KeyValuePair.Create("Iso7816Text." + e.Key, e.Value)))
+            .ToDictionary();
 
-    public static TheoryData<string> ResourceSets() => new(WebResources, AtrResources);
+    public static TheoryData<string> ResourceSets() => new(WebResources, AtrResources, Iso7816Resources);
 
     [Theory]
     [MemberData(nameof(ResourceSets))]
@@ -153,6 +171,75 @@ public sealed partial class LocalizationTests : IAsyncLifetime
             await WebFlows.LoginAsync(client, "alice", Password);
         using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        AssertNoEnglishOutsideTheData(culture, url, page);
+    }
+
+    /// <summary>Scripts for the virtual SIM (GSM 11.11 table) and USIM (ISO/IEC 7816-4, TS 102 221): every kind of line the decoder writes.</summary>
+    public static TheoryData<string, string, string> Scripts()
+    {
+        const string sim = """
+            A0 A4 00 00 02 3F 00
+            A0 20 00 01 08 31 32 33 35 FF FF FF FF = 98 04
+            A0 20 00 01 08 31 32 33 34 FF FF FF FF = 90 00
+            A0 A4 00 00 02 7F 10 = * 90 00
+            A0 A4 00 00 02 6F 3A = * 90 00
+            A0 B2 01 04 1E = * 90 00
+            A0 B2 01 04 00
+            A0 A4 00 00 02 6F 99
+            A0 B0 00 00 05
+            A0 F2 00 00 16
+            00 A4 00 0C 02 3F 00
+            A0 C0 00 00 10
+            A0 CA 00 00 00
+            reset
+            """;
+        const string usim = """
+            00 A4 00 04 02 3F 00
+            00 20 00 01
+            00 20 00 01 08 31 32 33 35 FF FF FF FF
+            00 20 00 01 08 31 32 33 34 FF FF FF FF
+            00 A4 04 04 07 A0 00 00 00 87 10 02
+            00 A4 00 04 02 6F 99
+            00 B0 00 00 05
+            00 B2 01 04 00
+            00 CA 9F 7F 00
+            00 70 00 00 01
+            00 84 00 00 08
+            A0 A4 00 00 02 3F 00
+            """;
+        var data = new TheoryData<string, string, string>();
+        foreach (var culture in new[] { "fr", "ru" })
+        {
+            data.Add(culture, "emu:sim", sim);
+            data.Add(culture, "emu:usim", usim);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task A_French_or_Russian_script_run_has_no_English_outside_the_data(string culture, string reader, string script)
+    {
+        using var client = _server.BrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        var editor = await Html.GetAsync(client, "/console/script");
+        using var form = Html.Form(("__af", Html.Token(editor, "/console/script")), ("reader", reader), ("Text", script));
+        using var response = await client.PostAsync("/console/script?handler=run", form, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // Every APDU line ran and has its command decoded and its status word explained, in the page's language.
+        var apdus = script.Split('\n').Count(l => l.Trim() is { Length: > 0 } line && line != "reset");
+        var decoded = page.QuerySelectorAll("table.results .decoded").Select(e => e.TextContent).ToList();
+        Assert.Equal(2 * apdus, decoded.Count);
+        Assert.All(decoded, d => Assert.False(string.IsNullOrWhiteSpace(d)));
+        Assert.Empty(page.QuerySelectorAll("table.results [lang=en]"));
+        if (reader == "emu:usim")
+            Assert.Equal("3GPP USIM", Assert.Single(page.QuerySelectorAll("table.results .decoded [translate=no]")).TextContent);
+        AssertNoEnglishOutsideTheData(culture, $"/console/script ({reader})", page);
+    }
+
+    private static void AssertNoEnglishOutsideTheData(string culture, string url, IDocument page)
+    {
         Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
         var text = VisibleText(page);
         Assert.NotEmpty(text);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CardKit.Iso7816;
@@ -15,17 +16,22 @@ public sealed record ResponseSummary
     /// <summary>What the status word means for the command (<see cref="StatusWords.Describe(ReadOnlySpan{byte}, StatusWord)"/>: table from the class, instruction-dependent codes).</summary>
     public required string Meaning { get; init; }
 
-    /// <summary>Decodes <paramref name="response"/> to <paramref name="command"/> (whose class picks the status word table).</summary>
-    public static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command)
+    /// <summary>Decodes <paramref name="response"/> to <paramref name="command"/> (whose class picks the status word table), in English.</summary>
+    public static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command) => Of(response, command, Iso7816Text.English);
+
+    /// <summary><see cref="Of(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> with the meaning in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
+    public static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command, CultureInfo culture) => Of(response, command, Iso7816Text.For(culture));
+
+    private static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command, Iso7816Text text)
     {
         if (response.Length < 2)
-            return new ResponseSummary { Hex = CardKit.Hex.Format(response, '\0'), Meaning = "response shorter than a status word" };
+            return new ResponseSummary { Hex = CardKit.Hex.Format(response, '\0'), Meaning = text["ResponseTooShort"] };
         var sw = new StatusWord(response[^2], response[^1]);
         return new ResponseSummary
         {
             Hex = CardKit.Hex.Format(response, '\0'),
             Sw = CardKit.Hex.Format(response[^2..], '\0'),
-            Meaning = StatusWords.Describe(command, sw),
+            Meaning = StatusWords.Describe(sw, text, StatusWords.ContextFor(command), command.Length >= 2 ? command[1] : null),
         };
     }
 }

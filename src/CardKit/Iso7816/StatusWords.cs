@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CardKit.Iso7816;
 
 /// <summary>
@@ -67,28 +69,42 @@ public static class StatusWords
     public static StatusWordOutcome Classify(ReadOnlySpan<byte> command, StatusWord response) =>
         Classify(response, ContextFor(command), Instruction(command));
 
-    /// <summary>A short phrase for <paramref name="sw"/>, e.g. 6A82 -> "file or application not found".</summary>
-    public static string Describe(StatusWord sw, StatusWordContext context = StatusWordContext.Iso7816, byte? instruction = null)
+    /// <summary>A short phrase for <paramref name="sw"/> in English, e.g. 6A82 -> "file or application not found".</summary>
+    public static string Describe(StatusWord sw, StatusWordContext context = StatusWordContext.Iso7816, byte? instruction = null) =>
+        Describe(sw, Iso7816Text.English, context, instruction);
+
+    /// <summary>
+    /// The phrase of <see cref="Describe(StatusWord, StatusWordContext, byte?)"/> in the language of
+    /// <paramref name="culture"/> (French, Russian; English otherwise).
+    /// </summary>
+    public static string Describe(StatusWord sw, CultureInfo culture, StatusWordContext context = StatusWordContext.Iso7816, byte? instruction = null) =>
+        Describe(sw, Iso7816Text.For(culture), context, instruction);
+
+    /// <summary>The meaning of <paramref name="response"/> to <paramref name="command"/> in English: table and instruction from the command.</summary>
+    public static string Describe(ReadOnlySpan<byte> command, StatusWord response) =>
+        Describe(response, Iso7816Text.English, ContextFor(command), Instruction(command));
+
+    /// <summary>The meaning of <paramref name="response"/> to <paramref name="command"/> in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
+    public static string Describe(ReadOnlySpan<byte> command, StatusWord response, CultureInfo culture) =>
+        Describe(response, Iso7816Text.For(culture), ContextFor(command), Instruction(command));
+
+    internal static string Describe(StatusWord sw, Iso7816Text text, StatusWordContext context, byte? instruction)
     {
         var (sw1, sw2) = (sw.Sw1, sw.Sw2);
         if (sw1 == 0x63 && (sw2 & 0xF0) == 0xC0 && instruction is { } ins)
         {
             if (IsVerification(ins))
-                return $"verification failed, {sw2 & 0x0F} retries left";
+                return text.Format("VerificationFailed", sw2 & 0x0F);
             if (context == StatusWordContext.Uicc)
-                return $"command successful after {sw2 & 0x0F} internal update retries"; // TS 102 221 §10.2.1.3
+                return text.Format("UpdateRetries", sw2 & 0x0F); // TS 102 221 §10.2.1.3
         }
         return context switch
         {
-            StatusWordContext.Gsm => Gsm(sw1, sw2) ?? Iso(sw1, sw2),
-            StatusWordContext.Uicc => Uicc(sw1, sw2) ?? Iso(sw1, sw2),
-            _ => Iso(sw1, sw2),
+            StatusWordContext.Gsm => Gsm(sw1, sw2, text) ?? Iso(sw1, sw2, text),
+            StatusWordContext.Uicc => Uicc(sw1, sw2, text) ?? Iso(sw1, sw2, text),
+            _ => Iso(sw1, sw2, text),
         };
     }
-
-    /// <summary>The meaning of <paramref name="response"/> to <paramref name="command"/>: table and instruction from the command.</summary>
-    public static string Describe(ReadOnlySpan<byte> command, StatusWord response) =>
-        Describe(response, ContextFor(command), Instruction(command));
 
     /// <summary>
     /// VERIFY, CHANGE REFERENCE DATA, DISABLE/ENABLE VERIFICATION REQUIREMENT, RESET RETRY COUNTER
@@ -99,111 +115,111 @@ public static class StatusWords
     private static byte? Instruction(ReadOnlySpan<byte> command) => command.Length >= 2 ? command[1] : null;
 
     // GSM 11.11 §9.4.1-§9.4.5.
-    private static string? Gsm(byte sw1, byte sw2) => (sw1, sw2) switch
+    private static string? Gsm(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
     {
-        (0x91, _) => $"normal ending, {sw2} bytes of proactive command from the SIM",
-        (0x9E, _) => $"{sw2} bytes of response data available (SIM data download error)",
-        (0x9F, _) => $"{sw2} bytes of response data available (GET RESPONSE with class A0)",
-        (0x93, 0x00) => "SIM Application Toolkit is busy",
-        (0x92, 0x40) => "memory problem",
-        (0x92, <= 0x0F) => $"command successful after {sw2 & 0x0F} internal update retries",
-        (0x94, 0x00) => "no EF selected",
-        (0x94, 0x02) => "out of range (invalid address)",
-        (0x94, 0x04) => "file ID not found / pattern not found",
-        (0x94, 0x08) => "file is inconsistent with the command",
-        (0x98, 0x02) => "no CHV initialized",
-        (0x98, 0x04) => "access condition not fulfilled / wrong CHV, at least one attempt left",
-        (0x98, 0x08) => "in contradiction with CHV status (e.g. CHV disabled)",
-        (0x98, 0x10) => "in contradiction with invalidation status",
-        (0x98, 0x40) => "CHV blocked: no attempt left (unblock with the PUK)",
-        (0x98, 0x50) => "increase cannot be performed, maximum value reached",
-        (0x67, not 0x00) => $"incorrect parameter P3 (expected {sw2})",
-        (0x6B, _) => "incorrect parameter P1 or P2",
-        (0x6D, _) => "unknown instruction code",
-        (0x6E, _) => "wrong instruction class",
-        (0x6F, _) => "technical problem with no diagnostic given",
+        (0x91, _) => text.Format("Gsm91", sw2),
+        (0x9E, _) => text.Format("Gsm9E", sw2),
+        (0x9F, _) => text.Format("Gsm9F", sw2),
+        (0x93, 0x00) => text["Gsm9300"],
+        (0x92, 0x40) => text["Gsm9240"],
+        (0x92, <= 0x0F) => text.Format("UpdateRetries", sw2 & 0x0F),
+        (0x94, 0x00) => text["Gsm9400"],
+        (0x94, 0x02) => text["Gsm9402"],
+        (0x94, 0x04) => text["Gsm9404"],
+        (0x94, 0x08) => text["Gsm9408"],
+        (0x98, 0x02) => text["Gsm9802"],
+        (0x98, 0x04) => text["Gsm9804"],
+        (0x98, 0x08) => text["Gsm9808"],
+        (0x98, 0x10) => text["Gsm9810"],
+        (0x98, 0x40) => text["Gsm9840"],
+        (0x98, 0x50) => text["IncreaseAtMaximum"],
+        (0x67, not 0x00) => text.Format("Gsm67", sw2),
+        (0x6B, _) => text["Gsm6B"],
+        (0x6D, _) => text["Gsm6D"],
+        (0x6E, _) => text["Gsm6E"],
+        (0x6F, _) => text["Gsm6F"],
         _ => null,
     };
 
     // ETSI TS 102 221 §10.2.1.
-    private static string? Uicc(byte sw1, byte sw2) => (sw1, sw2) switch
+    private static string? Uicc(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
     {
-        (0x91, _) => $"normal ending, proactive command of {sw2} bytes pending",
-        (0x92, _) => $"normal ending, {sw2} bytes of response data available (terminal response)",
-        (0x93, 0x00) => "toolkit is busy, command cannot be executed at present",
-        (0x62, 0xF1) => "more data available",
-        (0x62, 0xF2) => "more data available and proactive command pending",
-        (0x62, 0xF3) => "response data available",
-        (0x63, 0xF1) => "more data expected",
-        (0x63, 0xF2) => "more data expected and proactive command pending",
-        (0x63, >= 0xC0 and <= 0xCF) => $"verification failed, {sw2 & 0x0F} retries left",
-        (0x98, 0x50) => "increase cannot be performed, maximum value reached",
-        (0x98, 0x62) => "authentication error, application specific",
-        (0x98, 0x63) => "security session or association expired",
-        (0x98, 0x64) => "minimum UICC suspension time is too long",
+        (0x91, _) => text.Format("Uicc91", sw2),
+        (0x92, _) => text.Format("Uicc92", sw2),
+        (0x93, 0x00) => text["Uicc9300"],
+        (0x62, 0xF1) => text["Uicc62F1"],
+        (0x62, 0xF2) => text["Uicc62F2"],
+        (0x62, 0xF3) => text["Uicc62F3"],
+        (0x63, 0xF1) => text["Uicc63F1"],
+        (0x63, 0xF2) => text["Uicc63F2"],
+        (0x63, >= 0xC0 and <= 0xCF) => text.Format("VerificationFailed", sw2 & 0x0F),
+        (0x98, 0x50) => text["IncreaseAtMaximum"],
+        (0x98, 0x62) => text["Uicc9862"],
+        (0x98, 0x63) => text["Uicc9863"],
+        (0x98, 0x64) => text["Uicc9864"],
         _ => null,
     };
 
     // ISO/IEC 7816-4:2020 §5.6, tables 5 and 6.
-    private static string Iso(byte sw1, byte sw2) => (sw1, sw2) switch
+    private static string Iso(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
     {
-        (0x90, 0x00) => "success",
-        (0x61, _) => $"{(sw2 == 0 ? 256 : sw2)} more bytes available (GET RESPONSE)",
-        (0x62, 0x00) => "warning, state unchanged: no information",
-        (0x62, 0x81) => "warning: part of returned data may be corrupted",
-        (0x62, 0x82) => "warning: end of file or record reached before reading Ne bytes, or unsuccessful search",
-        (0x62, 0x83) => "warning: selected file deactivated",
-        (0x62, 0x84) => "warning: file or data control information not formatted",
-        (0x62, 0x85) => "warning: selected file in termination state",
-        (0x62, 0x86) => "warning: no input data available from a sensor",
-        (0x62, 0x87) => "warning: at least one referenced record is deactivated",
-        (0x62, >= 0x02 and <= 0x80) => "warning: triggering by the card",
-        (0x62, _) => "warning, state unchanged",
-        (0x63, 0x00) => "warning, state changed: no information (e.g. verification failed)",
-        (0x63, 0x40) => "warning: unsuccessful comparison",
-        (0x63, 0x81) => "warning: file filled up by the last write",
-        (0x63, >= 0xC0 and <= 0xCF) => $"warning: counter is {sw2 & 0x0F} (e.g. {sw2 & 0x0F} tries left)",
-        (0x63, _) => "warning, state changed",
-        (0x64, 0x00) => "execution error, state unchanged",
-        (0x64, 0x01) => "execution error: immediate response required by the card",
-        (0x64, _) => "execution error, state unchanged: triggering by the card",
-        (0x65, 0x81) => "execution error: memory failure",
-        (0x65, _) => "execution error, state changed",
-        (0x66, _) => "security-related issue",
-        (0x67, 0x00) => "wrong length",
-        (0x67, _) => "wrong length (proprietary detail)",
-        (0x68, 0x81) => "logical channel not supported",
-        (0x68, 0x82) => "secure messaging not supported",
-        (0x68, 0x83) => "last command of the chain expected",
-        (0x68, 0x84) => "command chaining not supported",
-        (0x68, _) => "function in CLA not supported",
-        (0x69, 0x81) => "command incompatible with file structure",
-        (0x69, 0x82) => "security status not satisfied",
-        (0x69, 0x83) => "authentication method blocked",
-        (0x69, 0x84) => "reference data not usable",
-        (0x69, 0x85) => "conditions of use not satisfied",
-        (0x69, 0x86) => "command not allowed (no current EF)",
-        (0x69, 0x87) => "expected secure messaging data objects missing",
-        (0x69, 0x88) => "incorrect secure messaging data objects",
-        (0x69, _) => "command not allowed",
-        (0x6A, 0x80) => "incorrect parameters in the command data field",
-        (0x6A, 0x81) => "function not supported",
-        (0x6A, 0x82) => "file or application not found",
-        (0x6A, 0x83) => "record not found",
-        (0x6A, 0x84) => "not enough memory space in the file",
-        (0x6A, 0x85) => "Nc inconsistent with TLV structure",
-        (0x6A, 0x86) => "incorrect parameters P1-P2",
-        (0x6A, 0x87) => "Nc inconsistent with parameters P1-P2",
-        (0x6A, 0x88) => "referenced data or reference data not found",
-        (0x6A, 0x89) => "file already exists",
-        (0x6A, 0x8A) => "DF name already exists",
-        (0x6A, _) => "wrong parameters P1-P2",
-        (0x6B, 0x00) => "wrong parameters P1-P2 (offset outside the EF)",
-        (0x6C, _) => $"wrong Le field: {(sw2 == 0 ? 256 : sw2)} bytes available",
-        (0x6D, 0x00) => "instruction code not supported or invalid",
-        (0x6E, 0x00) => "class not supported",
-        (0x6F, 0x00) => "no precise diagnosis",
-        (0x90, _) or (0x91, _) => "normal processing (proprietary qualification)",
-        _ => "unknown status word",
+        (0x90, 0x00) => text["Sw9000"],
+        (0x61, _) => text.Format("Sw61", sw2 == 0 ? 256 : sw2),
+        (0x62, 0x00) => text["Sw6200"],
+        (0x62, 0x81) => text["Sw6281"],
+        (0x62, 0x82) => text["Sw6282"],
+        (0x62, 0x83) => text["Sw6283"],
+        (0x62, 0x84) => text["Sw6284"],
+        (0x62, 0x85) => text["Sw6285"],
+        (0x62, 0x86) => text["Sw6286"],
+        (0x62, 0x87) => text["Sw6287"],
+        (0x62, >= 0x02 and <= 0x80) => text["Sw62Triggering"],
+        (0x62, _) => text["Sw62"],
+        (0x63, 0x00) => text["Sw6300"],
+        (0x63, 0x40) => text["Sw6340"],
+        (0x63, 0x81) => text["Sw6381"],
+        (0x63, >= 0xC0 and <= 0xCF) => text.Format("Sw63Counter", sw2 & 0x0F),
+        (0x63, _) => text["Sw63"],
+        (0x64, 0x00) => text["Sw6400"],
+        (0x64, 0x01) => text["Sw6401"],
+        (0x64, _) => text["Sw64"],
+        (0x65, 0x81) => text["Sw6581"],
+        (0x65, _) => text["Sw65"],
+        (0x66, _) => text["Sw66"],
+        (0x67, 0x00) => text["Sw6700"],
+        (0x67, _) => text["Sw67"],
+        (0x68, 0x81) => text["Sw6881"],
+        (0x68, 0x82) => text["Sw6882"],
+        (0x68, 0x83) => text["Sw6883"],
+        (0x68, 0x84) => text["Sw6884"],
+        (0x68, _) => text["Sw68"],
+        (0x69, 0x81) => text["Sw6981"],
+        (0x69, 0x82) => text["Sw6982"],
+        (0x69, 0x83) => text["Sw6983"],
+        (0x69, 0x84) => text["Sw6984"],
+        (0x69, 0x85) => text["Sw6985"],
+        (0x69, 0x86) => text["Sw6986"],
+        (0x69, 0x87) => text["Sw6987"],
+        (0x69, 0x88) => text["Sw6988"],
+        (0x69, _) => text["Sw69"],
+        (0x6A, 0x80) => text["Sw6A80"],
+        (0x6A, 0x81) => text["Sw6A81"],
+        (0x6A, 0x82) => text["Sw6A82"],
+        (0x6A, 0x83) => text["Sw6A83"],
+        (0x6A, 0x84) => text["Sw6A84"],
+        (0x6A, 0x85) => text["Sw6A85"],
+        (0x6A, 0x86) => text["Sw6A86"],
+        (0x6A, 0x87) => text["Sw6A87"],
+        (0x6A, 0x88) => text["Sw6A88"],
+        (0x6A, 0x89) => text["Sw6A89"],
+        (0x6A, 0x8A) => text["Sw6A8A"],
+        (0x6A, _) => text["Sw6A"],
+        (0x6B, 0x00) => text["Sw6B00"],
+        (0x6C, _) => text.Format("Sw6C", sw2 == 0 ? 256 : sw2),
+        (0x6D, 0x00) => text["Sw6D00"],
+        (0x6E, 0x00) => text["Sw6E00"],
+        (0x6F, 0x00) => text["Sw6F00"],
+        (0x90, _) or (0x91, _) => text["Sw90Proprietary"],
+        _ => text["SwUnknown"],
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CardKit.Hosting;
 using CardKit.Iso7816;
@@ -39,8 +40,8 @@ public sealed class ScriptModel : PageModel
     /// <summary>The readers to choose from.</summary>
     public IReadOnlyList<string> Readers { get; private set; } = [];
 
-    /// <summary>The results of the last run, one per step.</summary>
-    public IReadOnlyList<(ScriptStepResult Result, string? Decoded)>? Results { get; private set; }
+    /// <summary>The results of the last run, one per step, with the command decoded and the status word explained in the page's language.</summary>
+    public IReadOnlyList<(ScriptStepResult Result, ApduDescription? Decoded, string? Meaning)>? Results { get; private set; }
 
     /// <summary>How many expectations were checked and how many failed.</summary>
     public (int Checked, int Mismatches) Summary { get; private set; }
@@ -66,7 +67,8 @@ public sealed class ScriptModel : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var results = new List<(ScriptStepResult, string?)>();
+        var results = new List<(ScriptStepResult, ApduDescription?, string?)>();
+        var culture = CultureInfo.CurrentUICulture;
         try
         {
             using var channel = CardReaders.Open(string.IsNullOrEmpty(Reader) ? "emu:sim" : Reader);
@@ -74,7 +76,10 @@ public sealed class ScriptModel : PageModel
             foreach (var result in runner.Run(steps))
             {
                 var step = steps.First(s => s.Line == result.Line);
-                results.Add((result, step.Kind == ScriptStepKind.Apdu ? ApduDecoder.Describe(step.Command).ToString() : null));
+                if (step.Kind == ScriptStepKind.Apdu && result.Response is { } response)
+                    results.Add((result, ApduDecoder.Describe(step.Command, culture), StatusWords.Describe(step.Command, response.StatusWord, culture)));
+                else
+                    results.Add((result, null, null));
             }
             Summary = (runner.Checked, runner.Mismatches.Count);
         }
@@ -103,6 +108,22 @@ public sealed class ScriptModel : PageModel
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
         Text = await reader.ReadToEndAsync(HttpContext.RequestAborted).ConfigureAwait(false);
         return Page();
+    }
+
+    /// <summary>
+    /// <paramref name="decoded"/> as one line ("SELECT (by DF name ..., return FCI) [class]") cut around
+    /// its data (an application's name), which the page marks as not to be translated; Data is "" when none.
+    /// </summary>
+    public static (string Before, string Data, string After) Split(ApduDescription decoded)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        var line = decoded.ToString();
+        if (decoded.Data is not { } data)
+            return (line, "", "");
+        // ToString puts the parameters after "NAME (".
+        var (start, length) = data.GetOffsetAndLength(decoded.Parameters.Length);
+        start += decoded.Name.Length + 2;
+        return (line[..start], line.Substring(start, length), line[(start + length)..]);
     }
 
     private void ListReaders()

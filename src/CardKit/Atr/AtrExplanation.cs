@@ -20,7 +20,7 @@ public static class AtrExplanation
     /// </summary>
     public static List<AtrLine> Explain(AnswerToReset atr, CultureInfo culture) => Explain(atr, AtrText.For(culture));
 
-    private static List<AtrLine> Explain(AnswerToReset atr, AtrText text)
+    private static List<AtrLine> Explain(AnswerToReset atr, DecoderText text)
     {
         ArgumentNullException.ThrowIfNull(atr);
         var lines = new List<AtrLine>
@@ -55,7 +55,7 @@ public static class AtrExplanation
         return lines;
     }
 
-    private static string Presence(AtrText text, int y, int i)
+    private static string Presence(DecoderText text, int y, int i)
     {
         var present = new List<string>();
         for (var bit = 0; bit < 4; bit++)
@@ -67,7 +67,7 @@ public static class AtrExplanation
     }
 
     // ISO/IEC 7816-3:2006 §8.3 (global), §10.2 (T=0), §11.4 (T=1), §8.3 and ETSI TS 102 221 §6.5 (T=15).
-    private static string Describe(AtrText text, InterfaceByte b)
+    private static string Describe(DecoderText text, InterfaceByte b)
     {
         var v = b.Value;
         switch (b.Letter, b.Index)

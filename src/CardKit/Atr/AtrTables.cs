@@ -27,7 +27,7 @@ public static class AtrTables
     /// <summary>What TA1 means, in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
     public static string DescribeTa1(byte ta1, CultureInfo culture) => DescribeTa1(ta1, AtrText.For(culture));
 
-    internal static string DescribeTa1(byte ta1, AtrText text)
+    internal static string DescribeTa1(byte ta1, DecoderText text)
     {
         var fi = Fi(ta1 >> 4);
         var di = Di(ta1 & 0x0F);
@@ -45,7 +45,7 @@ public static class AtrTables
     /// <summary>The supply classes of <see cref="SupplyClasses(byte)"/> in the language of <paramref name="culture"/>.</summary>
     public static string SupplyClasses(byte ta, CultureInfo culture) => SupplyClasses(ta, AtrText.For(culture));
 
-    internal static string SupplyClasses(byte ta, AtrText text)
+    internal static string SupplyClasses(byte ta, DecoderText text)
     {
         var classes = new List<string>(3);
         if ((ta & 0x01) != 0) classes.Add(text["ClassA"]);
@@ -60,7 +60,7 @@ public static class AtrTables
     /// <summary>The clock stop indicator of <see cref="ClockStop(byte)"/> in the language of <paramref name="culture"/>.</summary>
     public static string ClockStop(byte ta, CultureInfo culture) => ClockStop(ta, AtrText.For(culture));
 
-    internal static string ClockStop(byte ta, AtrText text) => text[(ta >> 6) switch
+    internal static string ClockStop(byte ta, DecoderText text) => text[(ta >> 6) switch
     {
         0 => "ClockStopNo",
         1 => "ClockStopLow",

@@ -23,7 +23,7 @@ public static class HistoricalBytes
     }
 
     // PC/SC part 3 supplement, standard byte SS.
-    private static string StandardName(byte ss, AtrText text) => ss switch
+    private static string StandardName(byte ss, DecoderText text) => ss switch
     {
         0x00 => text["NoInformation"],
         >= 0x01 and <= 0x03 => text.Format("StandardIso14443A", ss),
@@ -92,7 +92,7 @@ public static class HistoricalBytes
     /// <summary>The lines of <see cref="Explain(ReadOnlySpan{byte}, int)"/> in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
     public static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset, CultureInfo culture) => Explain(historical, offset, AtrText.For(culture));
 
-    internal static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset, AtrText text)
+    internal static List<AtrLine> Explain(ReadOnlySpan<byte> historical, int offset, DecoderText text)
     {
         var lines = new List<AtrLine>();
         if (historical.IsEmpty)
@@ -148,7 +148,7 @@ public static class HistoricalBytes
     }
 
     // ISO/IEC 7816-4:2020 §8.1.1.2 and Table 115 (tags of COMPACT-TLV data objects in historical bytes).
-    private static void CompactObjects(ReadOnlySpan<byte> data, int offset, List<AtrLine> lines, AtrText text)
+    private static void CompactObjects(ReadOnlySpan<byte> data, int offset, List<AtrLine> lines, DecoderText text)
     {
         var i = 0;
         while (i < data.Length)
@@ -168,7 +168,7 @@ public static class HistoricalBytes
         }
     }
 
-    private static string TagName(int tag, AtrText text) => tag switch
+    private static string TagName(int tag, DecoderText text) => tag switch
     {
         0x1 => text["TagCountryCode"],
         0x2 => text["TagIssuerIdentification"],
@@ -182,7 +182,7 @@ public static class HistoricalBytes
         _ => text.Format("TagOther", tag),
     };
 
-    private static string DescribeObject(int tag, ReadOnlySpan<byte> v, AtrText text) => tag switch
+    private static string DescribeObject(int tag, ReadOnlySpan<byte> v, DecoderText text) => tag switch
     {
         0x3 when v.Length >= 1 => CardService(v[0], text),
         0x7 => CardCapabilities(v, text),
@@ -195,7 +195,7 @@ public static class HistoricalBytes
     };
 
     // §8.1.1.2.3 Table 117.
-    private static string CardService(byte b, AtrText text)
+    private static string CardService(byte b, DecoderText text)
     {
         var parts = new List<string>();
         if ((b & 0x80) != 0) parts.Add(text["ServiceFullName"]);
@@ -213,7 +213,7 @@ public static class HistoricalBytes
     }
 
     // §8.1.1.2.7 Tables 118-120: selection methods, data coding byte, command chaining / extended lengths / channels.
-    private static string CardCapabilities(ReadOnlySpan<byte> v, AtrText text)
+    private static string CardCapabilities(ReadOnlySpan<byte> v, DecoderText text)
     {
         var parts = new List<string>();
         if (v.Length >= 1)
@@ -244,7 +244,7 @@ public static class HistoricalBytes
     }
 
     // §7.4.10 Table 15: life cycle status byte.
-    private static string LifeCycle(byte lcs, AtrText text) => lcs switch
+    private static string LifeCycle(byte lcs, DecoderText text) => lcs switch
     {
         0x00 => text["NoInformation"],
         0x01 => text["LifeCycleCreation"],

@@ -24,7 +24,7 @@ public static class ApduDecoder
     public static ApduDescription Describe(ReadOnlySpan<byte> command, CultureInfo culture, AidTable? aids = null) =>
         Describe(command, Iso7816Text.For(culture), aids);
 
-    private static ApduDescription Describe(ReadOnlySpan<byte> command, Iso7816Text text, AidTable? aids)
+    private static ApduDescription Describe(ReadOnlySpan<byte> command, DecoderText text, AidTable? aids)
     {
         if (command.Length < 4)
             return new ApduDescription(text["TruncatedHeader"], text.Format("TruncatedHeaderLength", command.Length), "");
@@ -53,10 +53,10 @@ public static class ApduDecoder
     /// <summary>What the class byte says, in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
     public static string DescribeClass(byte cla, CultureInfo culture) => DescribeClass(cla, Iso7816Text.For(culture));
 
-    private static string DescribeClass(byte cla, Iso7816Text text) =>
+    private static string DescribeClass(byte cla, DecoderText text) =>
         ReferenceEquals(text, Iso7816Text.English) ? DescribeClass(cla) : ClassText(cla, text);
 
-    private static string ClassText(byte cla, Iso7816Text text)
+    private static string ClassText(byte cla, DecoderText text)
     {
         if (cla == 0xFF)
             return text["ClassPps"];
@@ -93,7 +93,7 @@ public static class ApduDecoder
 
     // ISO/IEC 7816-4:2020 §11.2.2 Tables 62/63; the application's name (from the AID table) is data,
     // the same in every language, and its place in the text is returned with it.
-    private static (string Parameters, Range? Application) DescribeSelect(byte p1, byte p2, ReadOnlySpan<byte> data, AidTable aids, Iso7816Text text)
+    private static (string Parameters, Range? Application) DescribeSelect(byte p1, byte p2, ReadOnlySpan<byte> data, AidTable aids, DecoderText text)
     {
         var target = p1 switch
         {
@@ -121,7 +121,7 @@ public static class ApduDecoder
         return ($"{target}, {response}", null);
     }
 
-    private static string DescribeParameters(byte ins, byte p1, byte p2, ReadOnlySpan<byte> command, Iso7816Text text)
+    private static string DescribeParameters(byte ins, byte p1, byte p2, ReadOnlySpan<byte> command, DecoderText text)
     {
         var data = CommandData(command);
         return ins switch

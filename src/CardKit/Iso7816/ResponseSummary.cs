@@ -22,7 +22,7 @@ public sealed record ResponseSummary
     /// <summary><see cref="Of(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> with the meaning in the language of <paramref name="culture"/> (French, Russian; English otherwise).</summary>
     public static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command, CultureInfo culture) => Of(response, command, Iso7816Text.For(culture));
 
-    private static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command, Iso7816Text text)
+    private static ResponseSummary Of(ReadOnlySpan<byte> response, ReadOnlySpan<byte> command, DecoderText text)
     {
         if (response.Length < 2)
             return new ResponseSummary { Hex = CardKit.Hex.Format(response, '\0'), Meaning = text["ResponseTooShort"] };

@@ -88,7 +88,7 @@ public static class StatusWords
     public static string Describe(ReadOnlySpan<byte> command, StatusWord response, CultureInfo culture) =>
         Describe(response, Iso7816Text.For(culture), ContextFor(command), Instruction(command));
 
-    internal static string Describe(StatusWord sw, Iso7816Text text, StatusWordContext context, byte? instruction)
+    internal static string Describe(StatusWord sw, DecoderText text, StatusWordContext context, byte? instruction)
     {
         var (sw1, sw2) = (sw.Sw1, sw.Sw2);
         if (sw1 == 0x63 && (sw2 & 0xF0) == 0xC0 && instruction is { } ins)
@@ -115,7 +115,7 @@ public static class StatusWords
     private static byte? Instruction(ReadOnlySpan<byte> command) => command.Length >= 2 ? command[1] : null;
 
     // GSM 11.11 §9.4.1-§9.4.5.
-    private static string? Gsm(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
+    private static string? Gsm(byte sw1, byte sw2, DecoderText text) => (sw1, sw2) switch
     {
         (0x91, _) => text.Format("Gsm91", sw2),
         (0x9E, _) => text.Format("Gsm9E", sw2),
@@ -142,7 +142,7 @@ public static class StatusWords
     };
 
     // ETSI TS 102 221 §10.2.1.
-    private static string? Uicc(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
+    private static string? Uicc(byte sw1, byte sw2, DecoderText text) => (sw1, sw2) switch
     {
         (0x91, _) => text.Format("Uicc91", sw2),
         (0x92, _) => text.Format("Uicc92", sw2),
@@ -161,7 +161,7 @@ public static class StatusWords
     };
 
     // ISO/IEC 7816-4:2020 §5.6, tables 5 and 6.
-    private static string Iso(byte sw1, byte sw2, Iso7816Text text) => (sw1, sw2) switch
+    private static string Iso(byte sw1, byte sw2, DecoderText text) => (sw1, sw2) switch
     {
         (0x90, 0x00) => text["Sw9000"],
         (0x61, _) => text.Format("Sw61", sw2 == 0 ? 256 : sw2),

@@ -13,7 +13,7 @@ public interface IPinEntry
     string Description { get; }
 
     /// <summary>
-    /// Asks for the PIN, writes it into <see cref="PinVerifyStructure.ApduTemplate"/> and sends the command;
+    /// Asks for the PIN, writes it into <see cref="PinStructure.ApduTemplate"/> and sends the command;
     /// returns the card's answer or one of the <see cref="PinPadStatus"/> words when the entry itself failed.
     /// </summary>
     ResponseApdu Verify(PinVerifyStructure verify);

@@ -94,8 +94,7 @@ public sealed record SpySecure
         try
         {
             var command = SecurePinCommand.Parse(abData);
-            return command.Verify is { } verify ? Of(verify, aids)
-                : command.Modify is { } modify ? Of(modify, aids)
+            return ((PinStructure?)command.Verify ?? command.Modify) is { } structure ? Of(structure, aids)
                 : new SpySecure { Operation = OperationName(abData[0]) };
         }
         catch (CardKitFormatException e)
@@ -109,7 +108,7 @@ public sealed record SpySecure
     {
         try
         {
-            return modify ? Of(PinModifyStructure.ParsePart10(structure), aids) : Of(PinVerifyStructure.ParsePart10(structure), aids);
+            return Of(modify ? PinModifyStructure.ParsePart10(structure) : PinVerifyStructure.ParsePart10(structure), aids);
         }
         catch (CardKitFormatException e)
         {
@@ -117,48 +116,43 @@ public sealed record SpySecure
         }
     }
 
-    private static SpySecure Of(PinVerifyStructure v, AidTable? aids) => new()
+    // The fields both PIN structures carry (PC/SC v2 part 10 §2.5.2, §2.5.3), and the modification's own.
+    private static SpySecure Of(PinStructure s, AidTable? aids)
     {
-        Operation = "verify",
-        TimeOut = v.TimeOut,
-        TimeOut2 = v.TimeOut2,
-        FormatString = v.Format.FormatString,
-        PinBlockString = v.Format.PinBlockString,
-        PinLengthFormat = v.Format.PinLengthFormat,
-        Format = Describe(v.Format),
-        MinPinLength = v.MinPinLength,
-        MaxPinLength = v.MaxPinLength,
-        EntryValidation = Describe(v.EntryConditions),
-        NumberMessage = v.NumberMessage,
-        LangId = v.LangId.ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
-        MessageIndexes = [v.MessageIndex],
-        TeoPrologue = v.TeoPrologue.IsEmpty ? null : Hex.Format(v.TeoPrologue.Span, '\0'),
-        Template = v.ApduTemplate.IsEmpty ? null : CommandSummary.Of(v.ApduTemplate.Span, showSecrets: true, aids),
-    };
+        var modify = s as PinModifyStructure;
+        return new()
+        {
+            Operation = modify is null ? "verify" : "modify",
+            TimeOut = s.TimeOut,
+            TimeOut2 = s.TimeOut2,
+            FormatString = s.Format.FormatString,
+            PinBlockString = s.Format.PinBlockString,
+            PinLengthFormat = s.Format.PinLengthFormat,
+            Format = Describe(s.Format),
+            InsertionOffsetOld = modify?.InsertionOffsetOld,
+            InsertionOffsetNew = modify?.InsertionOffsetNew,
+            MinPinLength = s.MinPinLength,
+            MaxPinLength = s.MaxPinLength,
+            ConfirmPin = modify is null ? null : Describe(modify.Confirmation),
+            EntryValidation = Describe(s.EntryConditions),
+            NumberMessage = s.NumberMessage,
+            LangId = s.LangId.ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+            MessageIndexes = s switch
+            {
+                PinModifyStructure { MessageIndex3: { } i3 } m => [m.MessageIndex1, m.MessageIndex2!.Value, i3],
+                PinModifyStructure { MessageIndex2: { } i2 } m => [m.MessageIndex1, i2],
+                PinModifyStructure m => [m.MessageIndex1],
+                PinVerifyStructure v => [v.MessageIndex],
+                _ => null,
+            },
+            TeoPrologue = s.TeoPrologue.IsEmpty ? null : Hex.Format(s.TeoPrologue.Span, '\0'),
+            Template = s.ApduTemplate.IsEmpty ? null : CommandSummary.Of(s.ApduTemplate.Span, showSecrets: true, aids),
+        };
+    }
 
-    private static SpySecure Of(PinModifyStructure m, AidTable? aids) => new()
-    {
-        Operation = "modify",
-        TimeOut = m.TimeOut,
-        TimeOut2 = m.TimeOut2,
-        FormatString = m.Format.FormatString,
-        PinBlockString = m.Format.PinBlockString,
-        PinLengthFormat = m.Format.PinLengthFormat,
-        Format = Describe(m.Format),
-        InsertionOffsetOld = m.InsertionOffsetOld,
-        InsertionOffsetNew = m.InsertionOffsetNew,
-        MinPinLength = m.MinPinLength,
-        MaxPinLength = m.MaxPinLength,
-        ConfirmPin = m.Confirmation == PinConfirmation.None ? "new PIN once, no current PIN"
-            : string.Join(", ", new[] { m.Confirmation.HasFlag(PinConfirmation.ConfirmNewPin) ? "new PIN confirmed" : null,
-                m.Confirmation.HasFlag(PinConfirmation.EnterCurrentPin) ? "current PIN entered" : null }.Where(t => t is not null)),
-        EntryValidation = Describe(m.EntryConditions),
-        NumberMessage = m.NumberMessage,
-        LangId = m.LangId.ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
-        MessageIndexes = m.MessageIndex3 is { } i3 ? [m.MessageIndex1, m.MessageIndex2!.Value, i3] : m.MessageIndex2 is { } i2 ? [m.MessageIndex1, i2] : [m.MessageIndex1],
-        TeoPrologue = m.TeoPrologue.IsEmpty ? null : Hex.Format(m.TeoPrologue.Span, '\0'),
-        Template = m.ApduTemplate.IsEmpty ? null : CommandSummary.Of(m.ApduTemplate.Span, showSecrets: true, aids),
-    };
+    private static string Describe(PinConfirmation c) => c == PinConfirmation.None ? "new PIN once, no current PIN"
+        : string.Join(", ", new[] { c.HasFlag(PinConfirmation.ConfirmNewPin) ? "new PIN confirmed" : null,
+            c.HasFlag(PinConfirmation.EnterCurrentPin) ? "current PIN entered" : null }.Where(t => t is not null));
 
     // CCID Rev 1.1 §6.1.11.4: bmFormatString b7 position unit, b6-b3 position, b2 justification, b1-b0 type;
     // bmPINBlockString b7-b4 length field size in bits, b3-b0 block size in bytes; bmPINLengthFormat b4 unit, b3-b0 position.

@@ -217,10 +217,9 @@ public sealed class CcidSpy
         }
         var header = CcidHeader.Read(payload);
         Announce(device, packet, output);
-        var time = SpyTime.Format(packet.TimestampNanoseconds);
         var message = header.IsCommand || !transfer.IsIn
-            ? Command(device, packet, time, header, payload[CcidHeader.Size..])
-            : Response(device, packet, time, header, payload[CcidHeader.Size..]);
+            ? Command(device, packet, header, payload[CcidHeader.Size..])
+            : Response(device, packet, header, payload[CcidHeader.Size..]);
         output.Add(message);
     }
 
@@ -234,7 +233,7 @@ public sealed class CcidSpy
     }
 
     // CCID Rev 1.1 §6.1: PC_to_RDR messages.
-    private SpyMessage Command(CcidDevice device, in CapturePacket packet, string time, CcidHeader header, ReadOnlySpan<byte> data)
+    private SpyMessage Command(CcidDevice device, in CapturePacket packet, CcidHeader header, ReadOnlySpan<byte> data)
     {
         var slot = device.Slot(header.Slot);
         string? detail = null, note = null, hex = null;
@@ -303,16 +302,8 @@ public sealed class CcidSpy
             device.Pending.Remove(header.Slot << 8 | busy.Seq);
             note = Join(note, $"the {busy.Message.Message} of frame {busy.Message.Frame} (seq {busy.Seq}) got no response before this one");
         }
-        var message = new SpyMessage
+        var message = new SpyMessage(packet, device.Name, "out", header.Type, header.Slot, header.Seq)
         {
-            Frame = packet.Frame,
-            Time = time,
-            Device = device.Name,
-            Direction = "out",
-            Slot = header.Slot,
-            Seq = header.Seq,
-            Message = CcidNames.Message(header.Type),
-            Type = header.Type,
             Detail = detail,
             Apdu = apdu,
             T1 = t1,
@@ -327,7 +318,7 @@ public sealed class CcidSpy
     }
 
     // CCID Rev 1.1 §6.2: RDR_to_PC messages.
-    private SpyMessage Response(CcidDevice device, in CapturePacket packet, string time, CcidHeader header, ReadOnlySpan<byte> data)
+    private SpyMessage Response(CcidDevice device, in CapturePacket packet, CcidHeader header, ReadOnlySpan<byte> data)
     {
         var slot = device.Slot(header.Slot);
         var key = header.Slot << 8 | header.Seq;
@@ -400,16 +391,8 @@ public sealed class CcidSpy
                 break;
         }
         var elapsed = pending is null ? 0 : (packet.TimestampNanoseconds - pending.Nanoseconds) / 1e6;
-        return new SpyMessage
+        return new SpyMessage(packet, device.Name, "in", header.Type, header.Slot, header.Seq)
         {
-            Frame = packet.Frame,
-            Time = time,
-            Device = device.Name,
-            Direction = "in",
-            Slot = header.Slot,
-            Seq = header.Seq,
-            Message = CcidNames.Message(header.Type),
-            Type = header.Type,
             Request = pending?.Message.Frame ?? 0,
             ElapsedMs = elapsed,
             Detail = detail,
@@ -572,7 +555,6 @@ public sealed class CcidSpy
         if (device.FromDescriptor ? transfer.Endpoint != device.Interrupt : !(d[0] == 0x50 && d.Length is >= 2 and <= 33 || d[0] == 0x51 && d.Length == 4))
             return;
         Announce(device, packet, output);
-        var time = SpyTime.Format(packet.TimestampNanoseconds);
         if (d[0] == 0x50)
         {
             var count = device.Descriptor is { } descriptor ? Math.Min(descriptor.MaxSlotIndex + 1, (d.Length - 1) * 4) : (d.Length - 1) * 4;
@@ -582,9 +564,8 @@ public sealed class CcidSpy
                 var bits = d[1 + i / 4] >> (i % 4 * 2);
                 slots.Add(new SpySlotChange(i, (bits & 1) != 0, (bits & 2) != 0));
             }
-            output.Add(new SpyMessage
+            output.Add(new SpyMessage(packet, device.Name, "in", 0x50, slot: null, seq: null)
             {
-                Frame = packet.Frame, Time = time, Device = device.Name, Direction = "in", Message = CcidNames.Message(0x50), Type = 0x50,
                 Slots = slots,
                 Detail = string.Join(", ", slots.Where(s => s.Changed).Select(s => $"slot {s.Slot} card {(s.Present ? "inserted" : "removed")}")) is { Length: > 0 } text ? text : "no change",
             });
@@ -593,11 +574,7 @@ public sealed class CcidSpy
         {
             if (d.Length != 4)
                 throw new CardKitFormatException($"RDR_to_PC_HardwareError has 4 bytes, got {d.Length}", 0);
-            output.Add(new SpyMessage
-            {
-                Frame = packet.Frame, Time = time, Device = device.Name, Direction = "in", Message = CcidNames.Message(0x51), Type = 0x51,
-                Slot = d[1], Seq = d[2], Detail = CcidNames.HardwareError(d[3]),
-            });
+            output.Add(new SpyMessage(packet, device.Name, "in", 0x51, slot: d[1], seq: d[2]) { Detail = CcidNames.HardwareError(d[3]) });
         }
         else
         {

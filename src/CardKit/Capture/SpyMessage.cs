@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using CardKit.Ccid;
 using CardKit.Iso7816;
@@ -11,6 +12,26 @@ namespace CardKit.Capture;
 /// </summary>
 public sealed class SpyMessage
 {
+    /// <summary>An empty message, to fill in with an object initializer.</summary>
+    public SpyMessage()
+    {
+    }
+
+    // What every CCID message of a capture says the same way: its packet's frame and time, the device, the
+    // direction, and the message header's bMessageType, bSlot, bSeq (CCID Rev 1.1 §6.1, §6.2, §6.3).
+    [SetsRequiredMembers]
+    internal SpyMessage(in CapturePacket packet, string device, string direction, byte type, int? slot, int? seq)
+    {
+        Frame = packet.Frame;
+        Time = SpyTime.Format(packet.TimestampNanoseconds);
+        Device = device;
+        Direction = direction;
+        Slot = slot;
+        Seq = seq;
+        Message = CcidNames.Message(type);
+        Type = type;
+    }
+
     /// <summary>Frame (packet) number, 1-based; for pcsc-spy logs the line number of the call.</summary>
     public long Frame { get; init; }
 

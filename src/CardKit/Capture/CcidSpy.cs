@@ -258,9 +258,7 @@ public sealed class CcidSpy
                 slot.LastCommand = null;
                 break;
             case CcidMessageType.SetParameters:
-                parameters = CcidProtocolData.Parse(header.Byte7, data);
-                slot.Protocol = parameters.Protocol;
-                slot.Crc = parameters.UsesCrc;
+                parameters = slot.Use(CcidProtocolData.Parse(header.Byte7, data));
                 break;
             case CcidMessageType.Escape:
                 hex = Hex.Format(data, '\0');
@@ -377,11 +375,7 @@ public sealed class CcidSpy
                 break;
             case CcidMessageType.Parameters:
                 if (data.Length > 0)
-                {
-                    parameters = CcidProtocolData.Parse(header.Byte9, data);
-                    slot.Protocol = parameters.Protocol;
-                    slot.Crc = parameters.UsesCrc;
-                }
+                    parameters = slot.Use(CcidProtocolData.Parse(header.Byte9, data));
                 break;
             case CcidMessageType.EscapeResponse:
                 hex = data.Length > 0 ? Hex.Format(data, '\0') : null;
@@ -642,6 +636,14 @@ public sealed class CcidSpy
             ResponseChain.Clear();
             ResetT1();
             _lastAnswered = null;
+        }
+
+        // CCID Rev 1.1 §6.1.7, §6.2.3: the protocol data of SetParameters and of Parameters say how the slot talks from then on.
+        public CcidProtocolData Use(CcidProtocolData parameters)
+        {
+            Protocol = parameters.Protocol;
+            Crc = parameters.UsesCrc;
+            return parameters;
         }
 
         public void ResetT1()

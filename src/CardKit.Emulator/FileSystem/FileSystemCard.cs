@@ -58,8 +58,11 @@ public abstract class FileSystemCard : VirtualCard
     /// <summary>Status word for a P3 that does not fit (GSM 6700, ISO 6Cxx with the right length).</summary>
     protected abstract ushort WrongLe(int correct);
 
-    /// <summary>The select response (GSM 11.11 §9.2.1 or TS 102 221 FCP).</summary>
-    protected abstract byte[] SelectResponse(CardFile file);
+    /// <summary>The SELECT and STATUS response for the MF or a DF (GSM 11.11 §9.2.1, or its TS 102 221 §11.1.1.3 FCP).</summary>
+    protected abstract byte[] SelectResponse(DedicatedFile df);
+
+    /// <summary>The SELECT response for an EF (GSM 11.11 §9.2.1, or its TS 102 221 §11.1.1.3 FCP).</summary>
+    protected abstract byte[] SelectResponse(ElementaryFile ef);
 
     /// <summary>Resolves a SELECT; null when the file is not found.</summary>
     protected abstract CardFile? Resolve(byte p1, ReadOnlySpan<byte> data);
@@ -164,7 +167,9 @@ public abstract class FileSystemCard : VirtualCard
             CurrentEf = (ElementaryFile)file;
             CurrentDf = file.Parent ?? Mf;
         }
-        return SelectReturnsData(p2) ? Pending(response, SelectResponse(file)) : Status(response, 0x9000);
+        if (!SelectReturnsData(p2))
+            return Status(response, 0x9000);
+        return Pending(response, CurrentEf is { } ef ? SelectResponse(ef) : SelectResponse(CurrentDf));
     }
 
     /// <summary>Looks <paramref name="fid"/> up the way GSM 11.11 §6.5 and TS 102 221 §8.4.1 allow: MF, current DF, its children, parent, siblings.</summary>

@@ -44,16 +44,9 @@ public sealed class GsmSimCard(byte[] atr, DedicatedFile mf, Pin chv1, Pin chv2)
     protected override CardFile? Resolve(byte p1, ReadOnlySpan<byte> data) =>
         p1 == 0 && data.Length == 2 ? FindByFid(BinaryPrimitives.ReadUInt16BigEndian(data)) : null;
 
-    /// <inheritdoc />
-    protected override byte[] SelectResponse(CardFile file) => file switch
-    {
-        DedicatedFile df => DfResponse(df),
-        ElementaryFile ef => EfResponse(ef),
-        _ => [],
-    };
-
     // GSM 11.11 §9.2.1, response for MF/DF.
-    private byte[] DfResponse(DedicatedFile df)
+    /// <inheritdoc />
+    protected override byte[] SelectResponse(DedicatedFile df)
     {
         var r = new byte[22];
         BinaryPrimitives.WriteUInt16BigEndian(r.AsSpan(2), 0x1000);
@@ -75,7 +68,8 @@ public sealed class GsmSimCard(byte[] atr, DedicatedFile mf, Pin chv1, Pin chv2)
     private static byte ChvStatus(int remaining) => (byte)(0x80 | Math.Min(remaining, 15));
 
     // GSM 11.11 §9.2.1, response for an EF.
-    private static byte[] EfResponse(ElementaryFile ef)
+    /// <inheritdoc />
+    protected override byte[] SelectResponse(ElementaryFile ef)
     {
         var r = new byte[15];
         BinaryPrimitives.WriteUInt16BigEndian(r.AsSpan(2), (ushort)ef.Size);

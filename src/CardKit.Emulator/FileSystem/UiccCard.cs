@@ -112,16 +112,9 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
         return file;
     }
 
-    /// <inheritdoc />
-    protected override byte[] SelectResponse(CardFile file) => file switch
-    {
-        DedicatedFile df => DfFcp(df),
-        ElementaryFile ef => EfFcp(ef),
-        _ => [],
-    };
-
     // TS 102 221 §11.1.1.4: file descriptor 78 21 = shareable DF; 84 DF name; C6 PIN status template.
-    private byte[] DfFcp(DedicatedFile df)
+    /// <inheritdoc />
+    protected override byte[] SelectResponse(DedicatedFile df)
     {
         var fid = new byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(fid, df.Fid);
@@ -136,7 +129,8 @@ public sealed class UiccCard(string kind, byte[] atr, DedicatedFile mf, Pin pin1
     }
 
     // TS 102 221 §11.1.1.4.3: descriptor 41 21 transparent, 42 21 00 LL NN linear fixed, 46 cyclic.
-    private static byte[] EfFcp(ElementaryFile ef)
+    /// <inheritdoc />
+    protected override byte[] SelectResponse(ElementaryFile ef)
     {
         var fid = new byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(fid, ef.Fid);

@@ -72,10 +72,7 @@ public static class WebApp
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookieName("cardkit-auth", secure);
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Harden(o.Cookie, "cardkit-auth", secure);
             o.LoginPath = "/admin/login";
             o.LogoutPath = "/admin/logout";
             o.AccessDeniedPath = "/admin/login";
@@ -85,10 +82,7 @@ public static class WebApp
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = CookieName("cardkit-af", secure);
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Harden(o.Cookie, "cardkit-af", secure);
             o.FormFieldName = "__af";
             o.SuppressXFrameOptionsHeader = true;
         });
@@ -208,6 +202,16 @@ public static class WebApp
 
     /// <summary><c>__Host-</c> names the cookie only when it can be Secure (RFC 6265bis §4.1.3.2).</summary>
     private static string CookieName(string name, bool secure) => secure ? "__Host-" + name : name;
+
+    // The sign-in and antiforgery cookies: HttpOnly (RFC 6265 §4.1.2.6), SameSite=Strict (RFC 6265bis),
+    // Secure (§4.1.2.5) whenever the request was.
+    private static void Harden(CookieBuilder cookie, string name, bool secure)
+    {
+        cookie.Name = CookieName(name, secure);
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    }
 
     private static void Prepare(IServiceProvider services)
     {

@@ -2,47 +2,40 @@ using System.Runtime.InteropServices;
 
 namespace CardKit.Pcsc.Internal;
 
-/// <summary>SCARDCONTEXT, released with SCardReleaseContext.</summary>
-internal sealed class ContextHandle : SafeHandle
+/// <summary>A PC/SC handle (0 is none), released through the API that gave it.</summary>
+internal abstract class PcscHandle : SafeHandle
 {
-    private readonly IPcscApi _api;
-
-    public ContextHandle(IPcscApi api, nint context)
+    protected PcscHandle(IPcscApi api, nint value)
         : base(0, ownsHandle: true)
     {
-        _api = api;
-        SetHandle(context);
+        Api = api;
+        SetHandle(value);
     }
 
     public override bool IsInvalid => handle == 0;
 
+    protected IPcscApi Api { get; }
+}
+
+/// <summary>SCARDCONTEXT, released with SCardReleaseContext.</summary>
+internal sealed class ContextHandle(IPcscApi api, nint context) : PcscHandle(api, context)
+{
     protected override bool ReleaseHandle()
     {
         // A context whose pcscd went away reports an error on release; the handle is gone either way.
-        _api.ReleaseContext(handle);
+        Api.ReleaseContext(handle);
         return true;
     }
 }
 
 /// <summary>SCARDHANDLE, released with SCardDisconnect and the disposition chosen last.</summary>
-internal sealed class CardHandle : SafeHandle
+internal sealed class CardHandle(IPcscApi api, nint card) : PcscHandle(api, card)
 {
-    private readonly IPcscApi _api;
-
-    public CardHandle(IPcscApi api, nint card)
-        : base(0, ownsHandle: true)
-    {
-        _api = api;
-        SetHandle(card);
-    }
-
     public Disposition Disposition { get; set; } = Disposition.Leave;
-
-    public override bool IsInvalid => handle == 0;
 
     protected override bool ReleaseHandle()
     {
-        _api.Disconnect(handle, (uint)Disposition);
+        Api.Disconnect(handle, (uint)Disposition);
         return true;
     }
 }

@@ -204,30 +204,10 @@ internal static class P11AdminCommands
         return command;
     }
 
-    private static Command ExportCertificate(CliOutput output)
-    {
-        var options = new P11Options();
-        var certificate = new Option<string>("--cert") { Description = "pkcs11: URI of the certificate object (type=cert).", Required = true };
-        var outFile = new Option<string?>("--out") { Description = "PEM file (default: stdout); a .der name writes DER." };
-        var command = new Command("export-cert", "Export a certificate object as PEM or DER.") { certificate, outFile };
-        options.AddTo(command);
-        command.SetAction(parse =>
-        {
-            var uri = P11Options.ParseUri(parse.GetValue(certificate)!);
-            var (module, session) = options.Open(parse, uri, readWrite: false, loginRequired: false);
-            using (module)
-            using (session)
-            {
-                var der = session.GetAttribute(UriSelection.FindOne(session, uri), AttributeType.Value).AsBytes();
-                if (parse.GetValue(outFile) is { } path)
-                    File.WriteAllBytes(path, PemDer.ForFile(path, "CERTIFICATE", der));
-                else
-                    output.Out.Write(PemDer.ToPem("CERTIFICATE", der));
-                return ExitCodes.Ok;
-            }
-        });
-        return command;
-    }
+    private static Command ExportCertificate(CliOutput output) =>
+        P11Export.Create(output, "export-cert", "Export a certificate object as PEM or DER.",
+            "--cert", "pkcs11: URI of the certificate object (type=cert).", "CERTIFICATE",
+            (session, handle) => session.GetAttribute(handle, AttributeType.Value).AsBytes());
 
     private static int ImportKey(ParseResult parse, P11Options options, string path, string token, string label, string idHex, CliOutput output)
     {

@@ -204,35 +204,9 @@ internal static class P11Command
         return command;
     }
 
-    private static Command ExportPublicKey(CliOutput output)
-    {
-        var options = new P11Options();
-        var key = new Option<string>("--key") { Description = "pkcs11: URI of the public key.", Required = true };
-        var outFile = new Option<string?>("--out") { Description = "PEM file (default: stdout); a .der name writes DER." };
-        var command = new Command("export-pubkey", "Export a public key as SubjectPublicKeyInfo PEM or DER (OpenSSL reads both).") { key, outFile };
-        options.AddTo(command);
-        command.SetAction(parse =>
-        {
-            var uri = P11Options.ParseUri(parse.GetValue(key)!);
-            var (module, session) = options.Open(parse, uri, readWrite: false, loginRequired: false);
-            using (module)
-            using (session)
-            {
-                var der = PublicKeys.ExportDer(session, UriSelection.FindOne(session, uri));
-                if (parse.GetValue(outFile) is { } path)
-                {
-                    File.WriteAllBytes(path, PemDer.ForFile(path, "PUBLIC KEY", der));
-                    output.Out.WriteLine($"public key written to {path}");
-                }
-                else
-                {
-                    output.Out.Write(PemDer.ToPem("PUBLIC KEY", der));
-                }
-                return ExitCodes.Ok;
-            }
-        });
-        return command;
-    }
+    private static Command ExportPublicKey(CliOutput output) =>
+        P11Export.Create(output, "export-pubkey", "Export a public key as SubjectPublicKeyInfo PEM or DER (OpenSSL reads both).",
+            "--key", "pkcs11: URI of the public key.", "PUBLIC KEY", PublicKeys.ExportDer, path => $"public key written to {path}");
 
     private static Command Random(CliOutput output)
     {

@@ -356,15 +356,7 @@ public abstract class FileSystemCard : VirtualCard
                 return Status(response, Sw.PinBlocked);
             return Status(response, pin.Satisfied ? (ushort)0x9000 : (ushort)(0x63C0 | pin.RemainingTries));
         }
-        if (data.Length != 8)
-            return Status(response, 0x6700);
-        if (!pin.Enabled)
-            return Status(response, Sw.Contradiction);
-        if (pin.Blocked)
-            return Status(response, Sw.PinBlocked);
-        if (pin.Check(PinText(data)))
-            return Status(response, 0x9000);
-        return Status(response, pin.Blocked ? Sw.PinBlocked : WrongPin(pin.RemainingTries));
+        return Status(response, CheckCurrentPin(pin, data, 8, enabled: true));
     }
 
     private int ChangePin(byte p2, ReadOnlySpan<byte> data, Span<byte> response)
@@ -372,16 +364,10 @@ public abstract class FileSystemCard : VirtualCard
         var pin = PinFor(p2, unblock: false);
         if (pin is null)
             return Status(response, Sw.WrongParameters);
-        if (data.Length != 16)
-            return Status(response, 0x6700);
-        if (!pin.Enabled)
-            return Status(response, Sw.Contradiction);
-        if (pin.Blocked)
-            return Status(response, Sw.PinBlocked);
-        if (!pin.Check(PinText(data[..8])))
-            return Status(response, pin.Blocked ? Sw.PinBlocked : WrongPin(pin.RemainingTries));
-        pin.Change(PinText(data[8..]));
-        return Status(response, 0x9000);
+        var sw = CheckCurrentPin(pin, data, 16, enabled: true);
+        if (sw == 0x9000)
+            pin.Change(PinText(data[8..]));
+        return Status(response, sw);
     }
 
     private int SetPinEnabled(byte p2, ReadOnlySpan<byte> data, bool enable, Span<byte> response)
@@ -389,16 +375,26 @@ public abstract class FileSystemCard : VirtualCard
         var pin = PinFor(p2, unblock: false);
         if (pin is null)
             return Status(response, Sw.WrongParameters);
-        if (data.Length != 8)
-            return Status(response, 0x6700);
-        if (pin.Enabled == enable)
-            return Status(response, Sw.Contradiction);
+        var sw = CheckCurrentPin(pin, data, 8, enabled: !enable);
+        if (sw == 0x9000)
+            pin.Enabled = enable;
+        return Status(response, sw);
+    }
+
+    // VERIFY, CHANGE, DISABLE and ENABLE check the current PIN (the first 8 bytes of the data) alike
+    // (GSM 11.11 §9.2.9-§9.2.12, TS 102 221 §11.1.9-§11.1.12): the data length, the enabled state the
+    // command needs, not blocked, then the PIN itself. 9000 when it is right, else the status word to refuse with.
+    private ushort CheckCurrentPin(Pin pin, ReadOnlySpan<byte> data, int length, bool enabled)
+    {
+        if (data.Length != length)
+            return 0x6700;
+        if (pin.Enabled != enabled)
+            return Sw.Contradiction;
         if (pin.Blocked)
-            return Status(response, Sw.PinBlocked);
-        if (!pin.Check(PinText(data)))
-            return Status(response, pin.Blocked ? Sw.PinBlocked : WrongPin(pin.RemainingTries));
-        pin.Enabled = enable;
-        return Status(response, 0x9000);
+            return Sw.PinBlocked;
+        if (!pin.Check(PinText(data[..8])))
+            return pin.Blocked ? Sw.PinBlocked : WrongPin(pin.RemainingTries);
+        return 0x9000;
     }
 
     private int Unblock(byte p2, ReadOnlySpan<byte> data, Span<byte> response)

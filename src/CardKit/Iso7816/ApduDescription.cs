@@ -13,5 +13,18 @@ public sealed record ApduDescription(string Name, string Class, string Parameter
     public Range? Data { get; init; }
 
     /// <summary>"SELECT (by DF name) [ISO, channel 0]".</summary>
-    public override string ToString() => Parameters.Length == 0 ? $"{Name} [{Class}]" : $"{Name} ({Parameters}) [{Class}]";
+    public override string ToString() => ToText().Text;
+
+    /// <summary>The <see cref="ToString"/> text and where <see cref="Data"/> stands in it (null when <see cref="Data"/> is).</summary>
+    public (string Text, Range? Data) ToText()
+    {
+        if (Parameters.Length == 0)
+            return ($"{Name} [{Class}]", null);
+        var text = $"{Name} ({Parameters}) [{Class}]";
+        if (Data is not { } data)
+            return (text, null);
+        var (start, length) = data.GetOffsetAndLength(Parameters.Length);
+        start += Name.Length + 2; // after "NAME ("
+        return (text, new Range(start, start + length));
+    }
 }

@@ -110,22 +110,6 @@ public sealed class ScriptModel : PageModel
         return Page();
     }
 
-    /// <summary>
-    /// <paramref name="decoded"/> as one line ("SELECT (by DF name ..., return FCI) [class]") cut around
-    /// its data (an application's name), which the page marks as not to be translated; Data is "" when none.
-    /// </summary>
-    public static (string Before, string Data, string After) Split(ApduDescription decoded)
-    {
-        ArgumentNullException.ThrowIfNull(decoded);
-        var line = decoded.ToString();
-        if (decoded.Data is not { } data)
-            return (line, "", "");
-        // ToString puts the parameters after "NAME (".
-        var (start, length) = data.GetOffsetAndLength(decoded.Parameters.Length);
-        start += decoded.Name.Length + 2;
-        return (line[..start], line.Substring(start, length), line[(start + length)..]);
-    }
-
     private void ListReaders()
     {
         var (pcsc, virtualCards, _) = ConsoleReaders.List();

@@ -7,6 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 base=${1:?usage: bench/apdu/instructions.sh BASE_CARDKIT}
+scripts/setup.sh test >/dev/null
+# callgrind is only this bench's tool, so the test setup does not install it.
+if ! command -v valgrind >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends valgrind >/dev/null
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # valgrind cannot read the AOT binary's .dbg (next to it): each binary alone in its own directory.
